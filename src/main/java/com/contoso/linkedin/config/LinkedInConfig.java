@@ -1,0 +1,52 @@
+package com.contoso.linkedin.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The function set's own settings; infra/ sets them per deployment. */
+@ConfigMapping(prefix = "linkedin")
+public interface LinkedInConfig {
+
+    /** The DynamoDB table that holds tenants, settings, audit entries and users. */
+    @WithDefault("linkedin-integration")
+    String tableName();
+
+    TenantCache tenantCache();
+
+    Store store();
+
+    interface TenantCache {
+        /**
+         * How old cached tenant data (record and setting) may be when it decides an answer; every
+         * answer reports it as maxStalenessSeconds. PT0S turns the cache off. 30 s keeps the hot
+         * path at one user read per check while a switch to DISABLED reaches every instance
+         * within half a minute.
+         */
+        @WithDefault("PT30S")
+        Duration maxStaleness();
+
+        /** Tenants cached per function instance at most; past it the oldest half is dropped. */
+        @WithDefault("10000")
+        int maxEntries();
+    }
+
+    interface Store {
+        /**
+         * Attempts of one batch read while DynamoDB leaves keys unprocessed, with exponential
+         * backoff from {@link #batchRetryBaseDelay()}; after the last the check fails with 503
+         * rather than answer for fewer users than asked.
+         */
+        @WithDefault("6")
+        int batchReadAttempts();
+
+        /** First backoff before re-asking for unprocessed keys; it doubles each attempt. */
+        @WithDefault("PT0.02S")
+        Duration batchRetryBaseDelay();
+
+        /** Seconds a client is told to wait (Retry-After) when the store is unavailable. */
+        @WithDefault("1")
+        int retryAfterSeconds();
+    }
+}

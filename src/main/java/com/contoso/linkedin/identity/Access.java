@@ -1,0 +1,94 @@
+package com.contoso.linkedin.identity;
+
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.contoso.linkedin.domain.Ids;
+
+/**
+ * The request's caller, read once from the Lambda event, and the one place where an endpoint's
+ * grants are checked. Order matters and is the same everywhere: no identity is 401, malformed
+ * ids are 400, then claims that grant nothing are 403, before any body is read.
+ */
+@RequestScoped
+public class Access {
+
+    private final APIGatewayV2HTTPEvent event;
+    private final Context lambda;
+    private final Instance<UnverifiedBearerClaims> bearerShortcut;
+    private Caller caller;
+
+    @Inject
+    public Access(APIGatewayV2HTTPEvent event, Context lambda, Instance<UnverifiedBearerClaims> bearerShortcut) {
+        this.event = event;
+        this.lambda = lambda;
+        this.bearerShortcut = bearerShortcut;
+    }
+
+    /** The ids of the path, checked and canonical, once the caller is known to be entitled. */
+    public record Granted(Caller caller, String tenantId, String userId) {
+    }
+
+    public Granted require(String rawTenantId, Grant... grants) {
+        return require(rawTenantId, null, grants);
+    }
+
+    public Granted require(String rawTenantId, String rawUserId, Grant... grants) {
+        Caller current = caller();
+        String tenantId = Ids.requireGuid(rawTenantId, "tenantId");
+        String userId = rawUserId == null ? null : Ids.requireGuid(rawUserId, "userId");
+        for (Grant grant : grants) {
+            if (grant.admits(current, tenantId, userId)) {
+                return new Granted(current, tenantId, userId);
+            }
+        }
+        throw new ForbiddenException();
+    }
+
+    public Caller caller() {
+        if (caller == null) {
+            caller = Claims.toCaller(claims().orElseThrow(UnauthenticatedException::new));
+        }
+        return caller;
+    }
+
+    /** API Gateway's id of this request, for the audit; the Lambda request id is the fallback. */
+    public String requestId() {
+        APIGatewayV2HTTPEvent.RequestContext context = event.getRequestContext();
+        if (context != null && context.getRequestId() != null) {
+            return context.getRequestId();
+        }
+        return lambda.getAwsRequestId();
+    }
+
+    private Optional<Map<String, String>> claims() {
+        APIGatewayV2HTTPEvent.RequestContext context = event.getRequestContext();
+        if (context != null && context.getAuthorizer() != null && context.getAuthorizer().getJwt() != null) {
+            Map<String, String> verified = context.getAuthorizer().getJwt().getClaims();
+            if (verified != null && !verified.isEmpty()) {
+                return Optional.of(verified);
+            }
+        }
+        if (bearerShortcut.isResolvable()) {
+            return header("authorization").flatMap(bearerShortcut.get()::fromAuthorizationHeader);
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> header(String name) {
+        Map<String, String> headers = event.getHeaders();
+        if (headers == null) {
+            return Optional.empty();
+        }
+        return headers.entrySet().stream()
+                .filter(header -> header.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue)
+                .findFirst();
+    }
+}

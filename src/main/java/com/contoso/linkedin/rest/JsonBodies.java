@@ -1,0 +1,117 @@
+package com.contoso.linkedin.rest;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+
+import com.contoso.linkedin.domain.InvalidInputException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.type.LogicalType;
+
+/**
+ * Reads request bodies strictly, after the caller has been authorized: JSON only, at most 64 KiB,
+ * no unknown or duplicate fields, no type coercion, and an error detail that names the field but
+ * never echoes the input.
+ */
+@ApplicationScoped
+public class JsonBodies {
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private final ObjectMapper strict;
+
+    public JsonBodies(ObjectMapper mapper) {
+        // A copy: the shared mapper also reads Lambda events, which must stay lenient.
+        strict = mapper.copy();
+        strict.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
+        strict.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        strict.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
+                DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS, DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        for (CoercionInputShape shape : new CoercionInputShape[] { CoercionInputShape.Integer, CoercionInputShape.Float,
+                CoercionInputShape.Boolean }) {
+            strict.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
+            strict.coercionConfigFor(LogicalType.Enum).setCoercion(shape, CoercionAction.Fail);
+        }
+        strict.coercionConfigDefaults().setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+    }
+
+    public <T> T read(HttpHeaders headers, String body, Class<T> type) {
+        String contentType = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
+        if (contentType == null || !isJson(contentType)) {
+            throw new UnsupportedContentTypeException("The body must be sent as Content-Type: application/json");
+        }
+        if (body == null || body.isBlank()) {
+            throw new InvalidInputException("A JSON body is required");
+        }
+        if (body.length() > MAX_BODY_BYTES || body.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
+            throw new PayloadTooLargeException("The body is larger than " + MAX_BODY_BYTES + " bytes");
+        }
+        ObjectReader reader = strict.readerFor(type);
+        try {
+            T value = reader.readValue(body);
+            if (value == null) {
+                throw new InvalidInputException("The body must be a JSON object");
+            }
+            return value;
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException(describe(e));
+        }
+    }
+
+    private static boolean isJson(String contentType) {
+        String mediaType = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        return mediaType.equals("application/json");
+    }
+
+    /** A detail for the caller: which field and what is wrong, in our words, not the parser's. */
+    static String describe(JsonProcessingException e) {
+        if (e instanceof ValueInstantiationException && e.getCause() instanceof InvalidInputException invalid) {
+            return invalid.getMessage();
+        }
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return "Unknown field " + quoted(unknown.getPropertyName());
+        }
+        if (e instanceof InvalidFormatException format && format.getTargetType() != null
+                && format.getTargetType().isEnum()) {
+            String allowed = java.util.Arrays.stream(format.getTargetType().getEnumConstants())
+                    .map(Object::toString).collect(Collectors.joining(", "));
+            return "Field " + path(format) + " must be one of " + allowed;
+        }
+        if (e instanceof MismatchedInputException mismatched) {
+            return mismatched.getPath().isEmpty() ? "The body must be a JSON object"
+                    : "Field " + path(mismatched) + " has the wrong JSON type or is not allowed to be null";
+        }
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return "Field " + path(mapping) + " is invalid";
+        }
+        return "The body is not well-formed JSON";
+    }
+
+    private static String path(JsonMappingException e) {
+        return quoted(e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "["));
+    }
+
+    /** Field names come from the caller: show them only when they look like field names. */
+    private static String quoted(String name) {
+        if (name != null && name.length() <= 64 && name.matches("[A-Za-z0-9_.\\[\\]]+")) {
+            return "'" + name + "'";
+        }
+        return "(unnamed)";
+    }
+}

@@ -1,0 +1,116 @@
+package com.contoso.linkedin.rest;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.contoso.linkedin.config.LinkedInConfig;
+import com.contoso.linkedin.domain.InvalidInputException;
+import com.contoso.linkedin.domain.Reason;
+import com.contoso.linkedin.domain.RefusedException;
+import com.contoso.linkedin.domain.TenantNotProvisionedException;
+import com.contoso.linkedin.domain.VersionMismatchException;
+import com.contoso.linkedin.identity.ForbiddenException;
+import com.contoso.linkedin.identity.UnauthenticatedException;
+import com.contoso.linkedin.store.StoreUnavailableException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+/**
+ * The one place where failures become HTTP: every error is an application/problem+json document,
+ * and nothing internal (stack trace, store message, token) reaches a response.
+ */
+public class ProblemMapper {
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    private final int retryAfterSeconds;
+
+    public ProblemMapper(LinkedInConfig config) {
+        this.retryAfterSeconds = config.store().retryAfterSeconds();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidInput(InvalidInputException e) {
+        return problem(400, "invalid-request", "Invalid request", e.getMessage(), null);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e) {
+        return problem(400, "invalid-request", "Invalid request", JsonBodies.describe(e), null);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthenticatedException e) {
+        return Response.fromResponse(problem(401, "unauthenticated", "Unauthenticated",
+                "A verified caller identity is required", null))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return problem(403, "forbidden", "Forbidden", e.getMessage(), null);
+    }
+
+    @ServerExceptionMapper
+    public Response notProvisioned(TenantNotProvisionedException e) {
+        return problem(404, "tenant-not-provisioned", "Tenant not provisioned", e.getMessage(),
+                Reason.TENANT_NOT_PROVISIONED);
+    }
+
+    @ServerExceptionMapper
+    public Response refused(RefusedException e) {
+        return problem(409, "refused", "Refused by a rule", e.getMessage(), e.reason());
+    }
+
+    @ServerExceptionMapper
+    public Response stale(VersionMismatchException e) {
+        return Response.fromResponse(problem(412, "precondition-failed", "Precondition failed", e.getMessage(), null))
+                .tag(ETags.of(e.currentVersion())).build();
+    }
+
+    @ServerExceptionMapper
+    public Response tooLarge(PayloadTooLargeException e) {
+        return problem(413, "payload-too-large", "Payload too large", e.getMessage(), null);
+    }
+
+    @ServerExceptionMapper
+    public Response unsupportedType(UnsupportedContentTypeException e) {
+        return problem(415, "unsupported-media-type", "Unsupported media type", e.getMessage(), null);
+    }
+
+    @ServerExceptionMapper
+    public Response storeUnavailable(StoreUnavailableException e) {
+        LOG.errorf(e, "Store unavailable: %s", e.getMessage());
+        return Response.fromResponse(problem(503, "store-unavailable", "Service unavailable",
+                "The store did not answer; nothing was concluded or changed. Try again.", null))
+                .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds).build();
+    }
+
+    /** Routing and protocol errors of the framework: unknown path, wrong method, and so on. */
+    @ServerExceptionMapper
+    public Response framework(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.errorf(e, "Framework error %d", status);
+            return problem(500, "internal-error", "Internal error", "The request could not be processed", null);
+        }
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known != null ? known.getReasonPhrase() : "Request refused";
+        return problem(status, title.toLowerCase().replace(' ', '-'), title, title, null);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        LOG.errorf(e, "Unexpected failure");
+        return problem(500, "internal-error", "Internal error", "The request could not be processed", null);
+    }
+
+    static Response problem(int status, String slug, String title, String detail, Reason reason) {
+        return Response.status(status)
+                .type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(status, slug, title, detail, reason == null ? null : reason.name()))
+                .build();
+    }
+}

@@ -1,0 +1,54 @@
+package com.contoso.linkedin.rest;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.UriInfo;
+
+import com.contoso.linkedin.domain.InvalidInputException;
+
+/** Query parameters read strictly: only the known ones, each at most once. */
+final class QueryParameters {
+    private final MultivaluedMap<String, String> values;
+
+    private QueryParameters(MultivaluedMap<String, String> values) {
+        this.values = values;
+    }
+
+    static QueryParameters of(UriInfo uri, String... known) {
+        MultivaluedMap<String, String> values = uri.getQueryParameters();
+        Set<String> allowed = Set.of(known);
+        for (String name : values.keySet()) {
+            if (!allowed.contains(name)) {
+                throw new InvalidInputException("Unknown query parameter; this endpoint takes only " + allowed);
+            }
+        }
+        return new QueryParameters(values);
+    }
+
+    Optional<String> single(String name) {
+        List<String> given = values.get(name);
+        if (given == null || given.isEmpty()) {
+            return Optional.empty();
+        }
+        if (given.size() > 1) {
+            throw new InvalidInputException("Query parameter " + name + " is given more than once");
+        }
+        return Optional.of(given.get(0));
+    }
+
+    Optional<Integer> integer(String name, int min, int max) {
+        return single(name).map(text -> {
+            if (!text.matches("[0-9]{1,9}")) {
+                throw new InvalidInputException(name + " must be a whole number from " + min + " to " + max);
+            }
+            int value = Integer.parseInt(text);
+            if (value < min || value > max) {
+                throw new InvalidInputException(name + " must be a whole number from " + min + " to " + max);
+            }
+            return value;
+        });
+    }
+}

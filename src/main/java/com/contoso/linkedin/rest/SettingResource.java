@@ -1,0 +1,124 @@
+package com.contoso.linkedin.rest;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.resteasy.reactive.RestPath;
+
+import com.contoso.linkedin.domain.InvalidInputException;
+import com.contoso.linkedin.domain.Tenant;
+import com.contoso.linkedin.identity.Access;
+import com.contoso.linkedin.identity.Grant;
+import com.contoso.linkedin.rest.Bodies.SettingBody;
+import com.contoso.linkedin.rest.Views.AuditEntryView;
+import com.contoso.linkedin.rest.Views.AuditPageView;
+import com.contoso.linkedin.rest.Views.SelectionView;
+import com.contoso.linkedin.rest.Views.SettingView;
+import com.contoso.linkedin.service.SelectionService;
+import com.contoso.linkedin.service.SettingService;
+import com.contoso.linkedin.service.TenantService;
+import com.contoso.linkedin.store.LinkedInStore.AuditPage;
+
+/** The tenant's LinkedIn integration setting, its history and the legacy one-by-one selection. */
+@Path("/tenants/{tenantId}/linkedin-integration")
+@Produces(MediaType.APPLICATION_JSON)
+public class SettingResource {
+    static final int DEFAULT_AUDIT_PAGE = 20;
+    static final int MAX_AUDIT_PAGE = 100;
+
+    private final Access access;
+    private final JsonBodies bodies;
+    private final TenantService tenants;
+    private final SettingService settings;
+    private final SelectionService selection;
+
+    public SettingResource(Access access, JsonBodies bodies, TenantService tenants, SettingService settings,
+            SelectionService selection) {
+        this.access = access;
+        this.bodies = bodies;
+        this.tenants = tenants;
+        this.settings = settings;
+        this.selection = selection;
+    }
+
+    @GET
+    public Response get(@RestPath String tenantId) {
+        Access.Granted granted = access.require(tenantId, Grant.GLOBAL_ADMIN, Grant.GLOBAL_READER,
+                Grant.SETTING_WRITER_APP);
+        return withETag(tenants.require(granted.tenantId()));
+    }
+
+    @PUT
+    public Response put(@RestPath String tenantId, @Context HttpHeaders headers, String body) {
+        Access.Granted granted = access.require(tenantId, Grant.GLOBAL_ADMIN, Grant.SETTING_WRITER_APP);
+        var precondition = ETags.parseIfMatch(headers.getHeaderString(HttpHeaders.IF_MATCH));
+        var change = bodies.read(headers, body, SettingBody.class).toChange();
+        var outcome = settings.change(granted.tenantId(), change, precondition, granted.caller().auditName(),
+                access.requestId());
+        return withETag(outcome.tenant());
+    }
+
+    @GET
+    @Path("/audit")
+    public AuditPageView audit(@RestPath String tenantId, @Context UriInfo uri) {
+        Access.Granted granted = access.require(tenantId, Grant.GLOBAL_ADMIN, Grant.GLOBAL_READER);
+        QueryParameters query = QueryParameters.of(uri, "limit", "cursor");
+        int limit = query.integer("limit", 1, MAX_AUDIT_PAGE).orElse(DEFAULT_AUDIT_PAGE);
+        Optional<Long> before = query.single("cursor").map(SettingResource::decodeCursor);
+        AuditPage page = settings.audit(granted.tenantId(), limit, before);
+        List<AuditEntryView> entries = page.entries().stream().map(AuditEntryView::of).toList();
+        return new AuditPageView(granted.tenantId(), entries,
+                page.nextBeforeVersion().map(SettingResource::encodeCursor).orElse(null));
+    }
+
+    @PUT
+    @Path("/selected-users/{userId}")
+    public SelectionView select(@RestPath String tenantId, @RestPath String userId) {
+        Access.Granted granted = access.require(tenantId, userId, Grant.GLOBAL_ADMIN);
+        selection.setSelectedOneByOne(granted.tenantId(), granted.userId(), true);
+        return new SelectionView(granted.tenantId(), granted.userId(), true);
+    }
+
+    @DELETE
+    @Path("/selected-users/{userId}")
+    public Response unselect(@RestPath String tenantId, @RestPath String userId) {
+        Access.Granted granted = access.require(tenantId, userId, Grant.GLOBAL_ADMIN);
+        selection.setSelectedOneByOne(granted.tenantId(), granted.userId(), false);
+        return Response.noContent().build();
+    }
+
+    private static Response withETag(Tenant tenant) {
+        return Response.ok(SettingView.of(tenant)).tag(ETags.of(tenant.setting().version())).build();
+    }
+
+    /** Opaque to clients: the version the next page starts below. */
+    private static String encodeCursor(long beforeVersion) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(("v" + beforeVersion).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static long decodeCursor(String cursor) {
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
+            if (text.matches("v[0-9]{1,18}")) {
+                return Long.parseLong(text.substring(1));
+            }
+        } catch (IllegalArgumentException notBase64) {
+            // reported below
+        }
+        throw new InvalidInputException("cursor is not one this API handed out");
+    }
+}

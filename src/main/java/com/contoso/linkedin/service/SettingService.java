@@ -1,0 +1,86 @@
+package com.contoso.linkedin.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.contoso.linkedin.domain.AuditEntry;
+import com.contoso.linkedin.domain.IntegrationMode;
+import com.contoso.linkedin.domain.Reason;
+import com.contoso.linkedin.domain.RefusedException;
+import com.contoso.linkedin.domain.SettingChange;
+import com.contoso.linkedin.domain.SettingState;
+import com.contoso.linkedin.domain.Tenant;
+import com.contoso.linkedin.domain.TenantNotProvisionedException;
+import com.contoso.linkedin.domain.TenantSetting;
+import com.contoso.linkedin.domain.VersionMismatchException;
+import com.contoso.linkedin.store.ConcurrentChangeException;
+import com.contoso.linkedin.store.LinkedInStore;
+import com.contoso.linkedin.store.StoreUnavailableException;
+
+/** Reading and changing a tenant's setting, with its audit history. */
+@ApplicationScoped
+public class SettingService {
+
+    private final LinkedInStore store;
+    private final TenantCache cache;
+    private final Clock clock;
+
+    public SettingService(LinkedInStore store, TenantCache cache, Clock clock) {
+        this.store = store;
+        this.cache = cache;
+        this.clock = clock;
+    }
+
+    /** The tenant after the write, and whether the write changed anything. */
+    public record Outcome(Tenant tenant, boolean changed) {
+    }
+
+    /**
+     * Applies the change on condition that the version is still the one read (and the one the
+     * caller's If-Match names). The same state again is a no-op: no version, no audit entry.
+     */
+    public Outcome change(String tenantId, SettingChange change, VersionPrecondition precondition, String who,
+            String requestId) {
+        for (int attempt = 1; attempt <= TenantService.WRITE_ATTEMPTS; attempt++) {
+            Tenant tenant = store.findTenant(tenantId).orElseThrow(TenantNotProvisionedException::new);
+            TenantSetting current = tenant.setting();
+            if (!precondition.holdsFor(current.version())) {
+                throw new VersionMismatchException(current.version());
+            }
+            if (change.mode() != IntegrationMode.DISABLED && !tenant.profile().cloud().supportsLinkedIn()) {
+                throw new RefusedException(Reason.CLOUD_NOT_SUPPORTED,
+                        "LinkedIn integration is not available in the " + tenant.profile().cloud() + " cloud");
+            }
+            if (current.sameStateAs(change)) {
+                return new Outcome(tenant, false);
+            }
+            Instant now = clock.instant();
+            TenantSetting next = new TenantSetting(change.mode(), change.selectedGroupId(), current.version() + 1,
+                    now, who);
+            boolean withdraw = next.mode() == IntegrationMode.DISABLED && current.mode() != IntegrationMode.DISABLED;
+            AuditEntry audit = new AuditEntry(next.version(), who, now, SettingState.of(current),
+                    SettingState.of(next), change.changeReason(), requestId);
+            try {
+                store.saveSetting(tenantId, current.version(), next, withdraw, audit);
+                cache.evict(tenantId);
+                return new Outcome(new Tenant(tenantId, tenant.profile(), Optional.of(next),
+                        tenant.consentEpoch() + (withdraw ? 1 : 0)), true);
+            } catch (ConcurrentChangeException lost) {
+                // Read again: a moved version fails the precondition above, or is retried when
+                // the caller named none.
+                cache.evict(tenantId);
+            }
+        }
+        throw new StoreUnavailableException("The setting kept changing while it was being saved", null);
+    }
+
+    public LinkedInStore.AuditPage audit(String tenantId, int limit, Optional<Long> beforeVersion) {
+        if (store.findTenant(tenantId).isEmpty()) {
+            throw new TenantNotProvisionedException();
+        }
+        return store.listAudit(tenantId, limit, beforeVersion);
+    }
+}

@@ -1,0 +1,77 @@
+package com.contoso.linkedin.service;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.contoso.linkedin.domain.Client;
+import com.contoso.linkedin.domain.Consent;
+import com.contoso.linkedin.domain.Decision;
+import com.contoso.linkedin.domain.EligibilityRules;
+import com.contoso.linkedin.domain.OfficePolicy;
+import com.contoso.linkedin.domain.Reason;
+import com.contoso.linkedin.domain.RefusedException;
+import com.contoso.linkedin.domain.Tenant;
+import com.contoso.linkedin.domain.TenantNotProvisionedException;
+import com.contoso.linkedin.store.LinkedInStore;
+
+/** What users set for themselves, and the policy set for them. Every read here is fresh. */
+@ApplicationScoped
+public class UserService {
+
+    private final LinkedInStore store;
+    private final Clock clock;
+
+    public UserService(LinkedInStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /**
+     * Connecting needs the user to be eligible and the tenant to let users consent to apps. The
+     * connection records the tenant's consent epoch as read here: if the tenant switched to
+     * DISABLED meanwhile, it simply never counts.
+     */
+    public void connect(String tenantId, String userId, Consent consent) {
+        Optional<Tenant> tenant = store.findTenant(tenantId);
+        if (tenant.isEmpty()) {
+            throw new RefusedException(Reason.TENANT_NOT_PROVISIONED, "The tenant has no record");
+        }
+        Decision decision = EligibilityRules.decide(tenant, store.findUser(tenantId, userId), Client.PROFILE_CARD);
+        if (!decision.eligible()) {
+            throw new RefusedException(decision.reason(), "The user is not eligible for LinkedIn integration");
+        }
+        if (!tenant.get().profile().usersCanConsentToApps()) {
+            throw new RefusedException(Reason.USER_CONSENT_NOT_ALLOWED,
+                    "The tenant does not let users consent to apps, which connecting requires");
+        }
+        store.connect(tenantId, userId, consent, tenant.get().consentEpoch(), clock.instant());
+    }
+
+    /** Always allowed, whatever the user's eligibility or the tenant's existence. */
+    public void disconnect(String tenantId, String userId) {
+        store.disconnect(tenantId, userId);
+    }
+
+    public void setProfileVisibility(String tenantId, String userId, boolean visible) {
+        requireTenant(tenantId);
+        store.setProfileVisibility(tenantId, userId, visible);
+    }
+
+    public void setOfficeOption(String tenantId, String userId, boolean showLinkedInFeatures) {
+        requireTenant(tenantId);
+        store.setOfficeOption(tenantId, userId, showLinkedInFeatures);
+    }
+
+    public void setOfficePolicy(String tenantId, String userId, OfficePolicy policy) {
+        requireTenant(tenantId);
+        store.setOfficePolicy(tenantId, userId, policy);
+    }
+
+    private void requireTenant(String tenantId) {
+        if (store.findTenant(tenantId).isEmpty()) {
+            throw new TenantNotProvisionedException();
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package com.contoso.linkedin.store.dynamodb;
+
+import java.util.Locale;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * The single table's key design. Each user is an item of its own partition
+ * ({@code USER#tenant#user}), so users spread over partitions and a check reads one item. A
+ * tenant has two partitions: one item holding its record and setting (the only hot tenant item,
+ * and cached), and its audit history ordered by version.
+ */
+public final class TableLayout {
+    public static final String PK = "pk";
+    public static final String SK = "sk";
+
+    static final String TENANT_SK = "TENANT";
+    static final String USER_SK = "USER";
+    private static final String AUDIT_SK_PREFIX = "V#";
+
+    private TableLayout() {
+    }
+
+    static String tenantPk(String tenantId) {
+        return "TENANT#" + tenantId;
+    }
+
+    static String auditPk(String tenantId) {
+        return "TENANT#" + tenantId + "#AUDIT";
+    }
+
+    /** Zero-padded so that the sort key orders versions numerically. */
+    static String auditSk(long version) {
+        return AUDIT_SK_PREFIX + String.format(Locale.ROOT, "%019d", version);
+    }
+
+    static String userPk(String tenantId, String userId) {
+        return "USER#" + tenantId + "#" + userId;
+    }
+
+    /**
+     * Creates the table where it is missing: for the local run and the tests only; in AWS the
+     * table is infra/'s.
+     */
+    public static void createIfMissing(DynamoDbClient dynamo, String tableName) {
+        try {
+            dynamo.describeTable(b -> b.tableName(tableName));
+            return;
+        } catch (ResourceNotFoundException missing) {
+            // create it below
+        }
+        try {
+            dynamo.createTable(CreateTableRequest.builder()
+                    .tableName(tableName)
+                    .billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(
+                            AttributeDefinition.builder().attributeName(PK).attributeType(ScalarAttributeType.S).build(),
+                            AttributeDefinition.builder().attributeName(SK).attributeType(ScalarAttributeType.S).build())
+                    .keySchema(
+                            KeySchemaElement.builder().attributeName(PK).keyType(KeyType.HASH).build(),
+                            KeySchemaElement.builder().attributeName(SK).keyType(KeyType.RANGE).build())
+                    .build());
+            dynamo.waiter().waitUntilTableExists(b -> b.tableName(tableName));
+        } catch (ResourceInUseException createdMeanwhile) {
+            // another process created it first: fine
+        }
+    }
+}
