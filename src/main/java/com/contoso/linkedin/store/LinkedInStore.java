@@ -50,7 +50,7 @@ public interface LinkedInStore {
     UserFacts findUser(String tenantId, String userId);
 
     /**
-     * Several users' facts with one batch read (retried for keys the store leaves unprocessed),
+     * Several users' facts with one batch read per 100 distinct users (retried for keys the store leaves unprocessed),
      * answered in the order asked, duplicates included.
      */
     List<UserFacts> findUsers(String tenantId, List<String> userIds);

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -92,6 +94,8 @@ public class DynamoDbLinkedInStore implements LinkedInStore {
     private static final String OFFICE_POLICY = "officePolicy";
     private static final String OFFICE_OPTION = "officeOption";
 
+    private static final Pattern NAME_PLACEHOLDER = Pattern.compile("#(\\w+)");
+
     private final DynamoDbClient dynamo;
     private final String table;
     private final int batchReadAttempts;
@@ -127,22 +131,22 @@ public class DynamoDbLinkedInStore implements LinkedInStore {
         values.put(":consent", bool(profile.usersCanConsentToApps()));
         values.put(":now", s(now.toString()));
         values.put(":zero", n(0));
-        String update = "SET " + CLOUD + " = :cloud, " + COUNTRY + " = :country, " + ROLLED_OUT + " = :rolledOut, "
-                + USERS_CAN_CONSENT + " = :consent, " + PROFILE_UPDATED_AT + " = :now, "
-                + CREATED_AT + " = if_not_exists(" + CREATED_AT + ", :now), "
-                + SETTING_VERSION + " = if_not_exists(" + SETTING_VERSION + ", :zero), ";
+        String update = "SET #" + CLOUD + " = :cloud, #" + COUNTRY + " = :country, #" + ROLLED_OUT + " = :rolledOut, "
+                + "#" + USERS_CAN_CONSENT + " = :consent, #" + PROFILE_UPDATED_AT + " = :now, "
+                + "#" + CREATED_AT + " = if_not_exists(#" + CREATED_AT + ", :now), "
+                + "#" + SETTING_VERSION + " = if_not_exists(#" + SETTING_VERSION + ", :zero), ";
         if (withdrawConsents) {
             values.put(":one", n(1));
-            update += CONSENT_EPOCH + " = if_not_exists(" + CONSENT_EPOCH + ", :zero) + :one";
+            update += "#" + CONSENT_EPOCH + " = if_not_exists(#" + CONSENT_EPOCH + ", :zero) + :one";
         } else {
-            update += CONSENT_EPOCH + " = if_not_exists(" + CONSENT_EPOCH + ", :zero)";
+            update += "#" + CONSENT_EPOCH + " = if_not_exists(#" + CONSENT_EPOCH + ", :zero)";
         }
         // The epoch decision was made on what was read: the write holds only if that is still so.
         String condition;
         if (expected.isEmpty()) {
             condition = "attribute_not_exists(" + PK + ")";
         } else {
-            condition = COUNTRY + " = :oldCountry AND " + SETTING_VERSION + " = :oldVersion";
+            condition = "#" + COUNTRY + " = :oldCountry AND #" + SETTING_VERSION + " = :oldVersion";
             values.put(":oldCountry", s(expected.get().profile().countryCode()));
             values.put(":oldVersion", n(expected.get().setting().version()));
         }
@@ -150,7 +154,8 @@ public class DynamoDbLinkedInStore implements LinkedInStore {
         try {
             call("save tenant record", () -> dynamo.updateItem(b -> b.tableName(table)
                     .key(key(TableLayout.tenantPk(tenantId), TableLayout.TENANT_SK))
-                    .updateExpression(expression).conditionExpression(condition).expressionAttributeValues(values)));
+                    .updateExpression(expression).conditionExpression(condition)
+                    .expressionAttributeNames(names(expression, condition)).expressionAttributeValues(values)));
         } catch (ConditionalCheckFailedException lost) {
             throw new ConcurrentChangeException("The tenant changed while its record was being saved");
         }
@@ -165,28 +170,29 @@ public class DynamoDbLinkedInStore implements LinkedInStore {
         values.put(":expected", n(expectedVersion));
         values.put(":at", s(setting.updatedAt().toString()));
         values.put(":by", s(setting.updatedBy()));
-        StringBuilder update = new StringBuilder("SET ").append(MODE).append(" = :mode, ")
-                .append(SETTING_VERSION).append(" = :version, ").append(UPDATED_AT).append(" = :at, ")
+        StringBuilder update = new StringBuilder("SET #").append(MODE).append(" = :mode, #")
+                .append(SETTING_VERSION).append(" = :version, #").append(UPDATED_AT).append(" = :at, #")
                 .append(UPDATED_BY).append(" = :by");
         if (withdrawConsents) {
             values.put(":one", n(1));
-            update.append(", ").append(CONSENT_EPOCH).append(" = ").append(CONSENT_EPOCH).append(" + :one");
+            update.append(", #").append(CONSENT_EPOCH).append(" = #").append(CONSENT_EPOCH).append(" + :one");
         }
         if (setting.selectedGroupId() != null) {
             values.put(":group", s(setting.selectedGroupId()));
-            update.append(", ").append(SELECTED_GROUP).append(" = :group");
+            update.append(", #").append(SELECTED_GROUP).append(" = :group");
         } else {
-            update.append(" REMOVE ").append(SELECTED_GROUP);
+            update.append(" REMOVE #").append(SELECTED_GROUP);
         }
-        String condition = "attribute_exists(" + PK + ") AND " + SETTING_VERSION + " = :expected";
+        String condition = "attribute_exists(" + PK + ") AND #" + SETTING_VERSION + " = :expected";
         if (setting.mode() != IntegrationMode.DISABLED) {
             // Never enable in a cloud without LinkedIn, even if the record changed since the read.
             values.put(":public", s(Cloud.PUBLIC.name()));
-            condition += " AND " + CLOUD + " = :public";
+            condition += " AND #" + CLOUD + " = :public";
         }
         Update settingUpdate = Update.builder().tableName(table)
                 .key(key(TableLayout.tenantPk(tenantId), TableLayout.TENANT_SK))
                 .updateExpression(update.toString()).conditionExpression(condition)
+                .expressionAttributeNames(names(update.toString(), condition))
                 .expressionAttributeValues(values).build();
         Map<String, AttributeValue> auditItem = toAuditItem(tenantId, audit);
         try {
@@ -239,12 +245,21 @@ public class DynamoDbLinkedInStore implements LinkedInStore {
 
     @Override
     public List<UserFacts> findUsers(String tenantId, List<String> userIds) {
-        Set<String> distinct = new LinkedHashSet<>(userIds);
-        if (distinct.size() > BATCH_GET_LIMIT) {
-            throw new IllegalArgumentException("At most " + BATCH_GET_LIMIT + " distinct users per batch read");
-        }
-        List<Map<String, AttributeValue>> keys = distinct.stream().map(id -> userKey(tenantId, id)).toList();
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(userIds));
         Map<String, Map<String, AttributeValue>> found = new HashMap<>();
+        // One BatchGetItem per 100 distinct users (DynamoDB's limit), duplicates asked once.
+        for (int from = 0; from < distinct.size(); from += BATCH_GET_LIMIT) {
+            readBatch(tenantId, distinct.subList(from, Math.min(distinct.size(), from + BATCH_GET_LIMIT)), found);
+        }
+        return userIds.stream().map(id -> {
+            Map<String, AttributeValue> item = found.get(TableLayout.userPk(tenantId, id));
+            return item == null ? UserFacts.unknown() : toUserFacts(item);
+        }).toList();
+    }
+
+    /** Re-asks for the keys DynamoDB leaves unprocessed, with backoff; never drops one. */
+    private void readBatch(String tenantId, List<String> userIds, Map<String, Map<String, AttributeValue>> found) {
+        List<Map<String, AttributeValue>> keys = userIds.stream().map(id -> userKey(tenantId, id)).toList();
         Map<String, KeysAndAttributes> pending = Map.of(table,
                 KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
         for (int attempt = 1; !pending.isEmpty(); attempt++) {
@@ -262,18 +277,14 @@ public class DynamoDbLinkedInStore implements LinkedInStore {
             }
             pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
         }
-        return userIds.stream().map(id -> {
-            Map<String, AttributeValue> item = found.get(TableLayout.userPk(tenantId, id));
-            return item == null ? UserFacts.unknown() : toUserFacts(item);
-        }).toList();
     }
 
     @Override
     public void setSelectedOneByOne(String tenantId, String userId, boolean selected) {
         if (selected) {
-            updateUser(tenantId, userId, "SET " + SELECTED_ONE_BY_ONE + " = :v", Map.of(":v", bool(true)));
+            updateUser(tenantId, userId, "SET #" + SELECTED_ONE_BY_ONE + " = :v", Map.of(":v", bool(true)));
         } else {
-            updateUser(tenantId, userId, "REMOVE " + SELECTED_ONE_BY_ONE, Map.of());
+            updateUser(tenantId, userId, "REMOVE #" + SELECTED_ONE_BY_ONE, Map.of());
         }
     }
 
@@ -284,10 +295,10 @@ public class DynamoDbLinkedInStore implements LinkedInStore {
         Map<String, AttributeValue> group = Map.of(":g", AttributeValue.builder().ss(groupId).build());
         List<TransactWriteItem> actions = new ArrayList<>();
         for (String userId : add) {
-            actions.add(userUpdate(tenantId, userId, "ADD " + GROUPS + " :g", group));
+            actions.add(userUpdate(tenantId, userId, "ADD #" + GROUPS + " :g", group));
         }
         for (String userId : remove) {
-            actions.add(userUpdate(tenantId, userId, "DELETE " + GROUPS + " :g", group));
+            actions.add(userUpdate(tenantId, userId, "DELETE #" + GROUPS + " :g", group));
         }
         // Fewer round trips than one update per user; each chunk applies whole or not at all.
         for (int from = 0; from < actions.size(); from += TRANSACTION_LIMIT) {
@@ -299,9 +310,9 @@ public class DynamoDbLinkedInStore implements LinkedInStore {
     @Override
     public void setOfficePolicy(String tenantId, String userId, OfficePolicy policy) {
         if (policy == OfficePolicy.NOT_CONFIGURED) {
-            updateUser(tenantId, userId, "REMOVE " + OFFICE_POLICY, Map.of());
+            updateUser(tenantId, userId, "REMOVE #" + OFFICE_POLICY, Map.of());
         } else {
-            updateUser(tenantId, userId, "SET " + OFFICE_POLICY + " = :p", Map.of(":p", s(policy.name())));
+            updateUser(tenantId, userId, "SET #" + OFFICE_POLICY + " = :p", Map.of(":p", s(policy.name())));
         }
     }
 
@@ -310,8 +321,9 @@ public class DynamoDbLinkedInStore implements LinkedInStore {
         try {
             call("save office option", () -> dynamo.updateItem(UpdateItemRequest.builder().tableName(table)
                     .key(userKey(tenantId, userId))
-                    .updateExpression("SET " + OFFICE_OPTION + " = :v")
-                    .conditionExpression("attribute_not_exists(" + OFFICE_POLICY + ")")
+                    .updateExpression("SET #" + OFFICE_OPTION + " = :v")
+                    .conditionExpression("attribute_not_exists(#" + OFFICE_POLICY + ")")
+                    .expressionAttributeNames(Map.of("#" + OFFICE_OPTION, OFFICE_OPTION, "#" + OFFICE_POLICY, OFFICE_POLICY))
                     .expressionAttributeValues(Map.of(":v", bool(showLinkedInFeatures))).build()));
         } catch (ConditionalCheckFailedException locked) {
             throw new RefusedException(Reason.OPTION_LOCKED_BY_POLICY,
@@ -321,13 +333,13 @@ public class DynamoDbLinkedInStore implements LinkedInStore {
 
     @Override
     public void setProfileVisibility(String tenantId, String userId, boolean visibleInMicrosoftApps) {
-        updateUser(tenantId, userId, "SET " + PROFILE_VISIBLE + " = :v", Map.of(":v", bool(visibleInMicrosoftApps)));
+        updateUser(tenantId, userId, "SET #" + PROFILE_VISIBLE + " = :v", Map.of(":v", bool(visibleInMicrosoftApps)));
     }
 
     @Override
     public void connect(String tenantId, String userId, Consent consent, long consentEpoch, Instant connectedAt) {
         updateUser(tenantId, userId,
-                "SET " + CONSENT + " = :c, " + CONNECTED_EPOCH + " = :e, " + CONNECTED_AT + " = :t",
+                "SET #" + CONSENT + " = :c, #" + CONNECTED_EPOCH + " = :e, #" + CONNECTED_AT + " = :t",
                 Map.of(":c", s(consent.name()), ":e", n(consentEpoch), ":t", s(connectedAt.toString())));
     }
 
@@ -336,8 +348,10 @@ public class DynamoDbLinkedInStore implements LinkedInStore {
         try {
             // Conditional, so that disconnecting a user who never connected creates no item.
             call("disconnect", () -> dynamo.updateItem(b -> b.tableName(table).key(userKey(tenantId, userId))
-                    .updateExpression("REMOVE " + CONSENT + ", " + CONNECTED_EPOCH + ", " + CONNECTED_AT)
-                    .conditionExpression("attribute_exists(" + CONSENT + ")")));
+                    .updateExpression("REMOVE #" + CONSENT + ", #" + CONNECTED_EPOCH + ", #" + CONNECTED_AT)
+                    .conditionExpression("attribute_exists(#" + CONSENT + ")")
+                    .expressionAttributeNames(Map.of("#" + CONSENT, CONSENT, "#" + CONNECTED_EPOCH, CONNECTED_EPOCH,
+                            "#" + CONNECTED_AT, CONNECTED_AT))));
         } catch (ConditionalCheckFailedException notConnected) {
             // already disconnected: disconnecting is idempotent
         }
@@ -347,14 +361,15 @@ public class DynamoDbLinkedInStore implements LinkedInStore {
 
     private void updateUser(String tenantId, String userId, String expression, Map<String, AttributeValue> values) {
         call("save user", () -> dynamo.updateItem(UpdateItemRequest.builder().tableName(table)
-                .key(userKey(tenantId, userId)).updateExpression(expression)
+                .key(userKey(tenantId, userId)).updateExpression(expression).expressionAttributeNames(names(expression))
                 .expressionAttributeValues(values.isEmpty() ? null : values).build()));
     }
 
     private TransactWriteItem userUpdate(String tenantId, String userId, String expression,
             Map<String, AttributeValue> values) {
         return TransactWriteItem.builder().update(Update.builder().tableName(table).key(userKey(tenantId, userId))
-                .updateExpression(expression).expressionAttributeValues(values).build()).build();
+                .updateExpression(expression).expressionAttributeNames(names(expression))
+                .expressionAttributeValues(values).build()).build();
     }
 
     private void transactWithRetry(String what, List<TransactWriteItem> actions) {
@@ -396,6 +411,21 @@ public class DynamoDbLinkedInStore implements LinkedInStore {
         } catch (SdkException e) {
             throw new StoreUnavailableException("DynamoDB failed to " + what, e);
         }
+    }
+
+    /**
+     * The {@code #name} placeholders of the expressions, so that attribute names never clash with
+     * DynamoDB's reserved words (mode, connection, ...).
+     */
+    private static Map<String, String> names(String... expressions) {
+        Map<String, String> names = new HashMap<>();
+        for (String expression : expressions) {
+            Matcher placeholder = NAME_PLACEHOLDER.matcher(expression);
+            while (placeholder.find()) {
+                names.put(placeholder.group(), placeholder.group(1));
+            }
+        }
+        return names;
     }
 
     private static Map<String, AttributeValue> key(String pk, String sk) {
