@@ -35,7 +35,7 @@ public class LocalStore {
     private DynamoDBProxyServer server;
 
     void start(@Observes @Priority(1) StartupEvent startup, DynamoDbClient dynamo, LinkedInConfig config,
-            @ConfigProperty(name = "linkedin.local-store.endpoint") Optional<URI> embeddedEndpoint,
+            @ConfigProperty(name = "dynamodb-local.endpoint") Optional<URI> embeddedEndpoint,
             @ConfigProperty(name = "quarkus.dynamodb.endpoint-override") Optional<URI> endpoint) throws Exception {
         if (LaunchMode.current() == LaunchMode.DEVELOPMENT && embeddedEndpoint.isPresent()
                 && embeddedEndpoint.equals(endpoint)) {
