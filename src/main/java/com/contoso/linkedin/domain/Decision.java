@@ -7,6 +7,15 @@ package com.contoso.linkedin.domain;
  */
 public record Decision(Reason reason, boolean connected, boolean shareWorkDataWithLinkedIn) {
 
+    public Decision {
+        if ((connected || shareWorkDataWithLinkedIn) && reason != Reason.ELIGIBLE) {
+            throw new IllegalArgumentException("A user who is not eligible has no capability");
+        }
+        if (shareWorkDataWithLinkedIn && !connected) {
+            throw new IllegalArgumentException("Sharing work data needs a connection");
+        }
+    }
+
     public static Decision notEligible(Reason reason) {
         return new Decision(reason, false, false);
     }

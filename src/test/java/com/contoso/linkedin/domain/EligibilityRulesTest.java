@@ -533,6 +533,25 @@ class EligibilityRulesTest {
         assertEligible(decision, true, true);
     }
 
+    @Test
+    void connection_counts_whenMadeInAnEpochNewerThanACachedTenant() {
+        // given: this instance still caches the tenant before its latest re-enable
+        Tenant cached = tenant().written(IntegrationMode.ENABLED).consentEpoch(CURRENT_EPOCH).build();
+        UserFacts reconnected = user().connected(Consent.LINKEDIN_TO_MICROSOFT, CURRENT_EPOCH + 1).build();
+
+        // when
+        Decision decision = decide(cached, reconnected, Client.PROFILE_CARD);
+
+        // then: the user's own reconnect counts on the very next check
+        assertEligible(decision, true, false);
+    }
+
+    @Test
+    void decision_refusesCapabilities_withoutEligibility() {
+        assertThrows(IllegalArgumentException.class, () -> new Decision(Reason.NOT_SELECTED, true, false));
+        assertThrows(IllegalArgumentException.class, () -> new Decision(Reason.ELIGIBLE, false, true));
+    }
+
     // ---------------------------------------------------------------------------------------
     // Clients: the Office policy and option govern OFFICE_DESKTOP only
     // ---------------------------------------------------------------------------------------
