@@ -1,0 +1,113 @@
+package com.contoso.linkedin.api;
+
+import static com.contoso.linkedin.support.Identities.globalAdmin;
+import static com.contoso.linkedin.support.Identities.newId;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+
+import com.contoso.linkedin.support.LambdaEvents;
+import com.contoso.linkedin.support.LambdaEvents.Reply;
+import com.contoso.linkedin.support.Tenants;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** SPEC section 4's general rules: sizes, content types, unknown routes, races on the setting. */
+@QuarkusTest
+class RequestRulesTest {
+
+    @Test
+    void bodiesOver64KiB_are413_andChangeNothing() {
+        String tenant = Tenants.provisioned();
+        String padding = "x".repeat(64 * 1024);
+
+        var reply = LambdaEvents.put("/tenants/" + tenant + "/linkedin-integration").as(globalAdmin(tenant))
+                .json("{\"mode\":\"DISABLED\",\"changeReason\":\"" + padding + "\"}").send();
+
+        assertEquals(413, reply.status(), reply::toString);
+        assertEquals("application/problem+json", reply.header("content-type"));
+        assertEquals(0, LambdaEvents.get("/tenants/" + tenant + "/linkedin-integration").as(globalAdmin(tenant))
+                .send().json().getLong("version"));
+    }
+
+    @Test
+    void bodiesNotDeclaredAsJson_are415() {
+        String tenant = Tenants.provisioned();
+
+        var textPlain = LambdaEvents.put("/tenants/" + tenant + "/linkedin-integration").as(globalAdmin(tenant))
+                .header("content-type", "text/plain").rawBody("{\"mode\":\"DISABLED\"}").send();
+        var none = LambdaEvents.put("/tenants/" + tenant + "/linkedin-integration").as(globalAdmin(tenant))
+                .rawBody("{\"mode\":\"DISABLED\"}").send();
+
+        assertEquals(415, textPlain.status(), textPlain::toString);
+        assertEquals(415, none.status(), none::toString);
+        assertEquals("application/problem+json", none.header("content-type"));
+    }
+
+    @Test
+    void emptyBodies_are400() {
+        String tenant = Tenants.provisioned();
+
+        var reply = LambdaEvents.put("/tenants/" + tenant + "/linkedin-integration").as(globalAdmin(tenant))
+                .json("").send();
+
+        assertEquals(400, reply.status(), reply::toString);
+    }
+
+    @Test
+    void unknownRoutesAndMethods_areProblems() {
+        String tenant = Tenants.provisioned();
+
+        var unknown = LambdaEvents.get("/tenants/" + tenant + "/linkedin").as(globalAdmin(tenant)).send();
+        var wrongMethod = LambdaEvents.delete("/tenants/" + tenant + "/linkedin-integration")
+                .as(globalAdmin(tenant)).json("{}").send();
+
+        assertEquals(404, unknown.status());
+        assertEquals("application/problem+json", unknown.header("content-type"));
+        // RESTEasy Reactive answers 404 rather than 405 when sibling resources share the prefix.
+        assertEquals(true, wrongMethod.status() == 404 || wrongMethod.status() == 405, wrongMethod::toString);
+        assertEquals("application/problem+json", wrongMethod.header("content-type"));
+    }
+
+    @Test
+    void concurrentPutsWithTheSameIfMatch_exactlyOneWins_andOnlyItIsAudited() throws Exception {
+        String tenant = Tenants.provisioned();
+        int writers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        List<Future<Reply>> replies = new ArrayList<>();
+        try {
+            List<Callable<Reply>> puts = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                String group = newId();
+                puts.add(() -> LambdaEvents.put("/tenants/" + tenant + "/linkedin-integration").as(globalAdmin(tenant))
+                        .header("If-Match", "\"0\"")
+                        .json("{\"mode\":\"SELECTED\",\"selectedGroupId\":\"" + group + "\"}").send());
+            }
+            replies.addAll(pool.invokeAll(puts));
+        } finally {
+            pool.shutdown();
+        }
+
+        List<Reply> winners = new ArrayList<>();
+        for (Future<Reply> reply : replies) {
+            int status = reply.get().status();
+            assertFalse(status != 200 && status != 412, () -> "unexpected " + status);
+            if (status == 200) {
+                winners.add(reply.get());
+            }
+        }
+        assertEquals(1, winners.size());
+        var audit = LambdaEvents.get("/tenants/" + tenant + "/linkedin-integration/audit").as(globalAdmin(tenant))
+                .send().json();
+        assertEquals(1, audit.getList("entries").size());
+        assertEquals(winners.get(0).json().getString("selectedGroupId"), audit.getString("entries[0].after.selectedGroupId"));
+    }
+}
