@@ -19,6 +19,7 @@ import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -47,7 +48,12 @@ public class LocalStore {
         } else {
             LOG.infof("Using the DynamoDB at %s", endpoint.map(URI::toString).orElse("the AWS default endpoint"));
         }
-        TableLayout.createIfMissing(dynamo, config.tableName());
+        try {
+            TableLayout.createIfMissing(dynamo, config.tableName());
+        } catch (SdkException unreachable) {
+            // Keep running: every request then answers 503, which is what a missing store means.
+            LOG.warnf("Could not reach the store to create table %s: %s", config.tableName(), unreachable.getMessage());
+        }
     }
 
     void stop(@Observes ShutdownEvent shutdown) throws Exception {

@@ -1,0 +1,67 @@
+package com.contoso.linkedin.api;
+
+import static com.contoso.linkedin.support.Identities.checker;
+import static com.contoso.linkedin.support.Identities.globalAdmin;
+import static com.contoso.linkedin.support.Identities.newId;
+import static com.contoso.linkedin.support.Identities.user;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.contoso.linkedin.support.LambdaEvents;
+import com.contoso.linkedin.support.LambdaEvents.Reply;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/** Privacy first: with no store, every answer is 503 with Retry-After, never an eligible or shown. */
+@QuarkusTest
+@TestProfile(StoreUnavailableApiTest.NoStore.class)
+class StoreUnavailableApiTest {
+
+    public static class NoStore implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.dynamodb.endpoint-override", "http://127.0.0.1:9",
+                    "quarkus.dynamodb.api-call-timeout", "2S");
+        }
+    }
+
+    @Test
+    void checksBatchesAndCards_answer503_neverAGuess() {
+        String tenant = newId();
+        String userId = newId();
+
+        List<Reply> replies = List.of(
+                LambdaEvents.get("/tenants/" + tenant + "/users/" + userId + "/linkedin-eligibility").as(checker()).send(),
+                LambdaEvents.post("/tenants/" + tenant + "/linkedin-eligibility/batch").as(checker())
+                        .json("{\"userIds\":[\"" + userId + "\"]}").send(),
+                LambdaEvents.post("/tenants/" + tenant + "/profile-cards/linkedin").as(checker())
+                        .json("{\"viewerId\":\"" + userId + "\",\"subjectIds\":[\"" + newId() + "\"]}").send());
+
+        for (Reply reply : replies) {
+            assertEquals(503, reply.status(), reply::toString);
+            assertEquals("application/problem+json", reply.header("content-type"));
+            assertNotNull(reply.header("Retry-After"));
+            assertFalse(reply.body().contains("eligible") || reply.body().contains("\"show\""));
+            assertFalse(reply.body().contains("127.0.0.1"), "no internals in the answer");
+        }
+    }
+
+    @Test
+    void writes_answer503() {
+        String tenant = newId();
+        String userId = newId();
+
+        assertEquals(503, LambdaEvents.put("/tenants/" + tenant + "/linkedin-integration").as(globalAdmin(tenant))
+                .json("{\"mode\":\"DISABLED\"}").send().status());
+        assertEquals(503, LambdaEvents.delete("/tenants/" + tenant + "/users/" + userId + "/linkedin-connection")
+                .as(user(tenant, userId)).send().status());
+    }
+}
