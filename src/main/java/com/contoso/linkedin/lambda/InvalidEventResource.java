@@ -1,0 +1,20 @@
+package com.contoso.linkedin.lambda;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+
+import com.contoso.linkedin.domain.InvalidInputException;
+
+/** Where {@link EventMapping} routes an event that names no HTTP method or path. */
+@Path(InvalidEventResource.PATH)
+public class InvalidEventResource {
+    static final String PATH = "/_invalid-event";
+
+    @GET
+    @Produces("application/problem+json")
+    public String refuse() {
+        throw new InvalidInputException(
+                "The event is not an API Gateway HTTP API (payload format 2.0) request: it has no method or path");
+    }
+}

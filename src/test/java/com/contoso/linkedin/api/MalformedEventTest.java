@@ -1,0 +1,86 @@
+package com.contoso.linkedin.api;
+
+import static com.contoso.linkedin.support.Identities.newId;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.contoso.linkedin.identity.Grant.Roles;
+import com.contoso.linkedin.support.LambdaEvents;
+import com.contoso.linkedin.support.LambdaEvents.Reply;
+import com.contoso.linkedin.support.Tenants;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Events API Gateway would not send still get a 4xx problem, never a 500 or a trace. */
+@QuarkusTest
+class MalformedEventTest {
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> contextOf(Map<String, Object> event) {
+        return (Map<String, Object>) event.get("requestContext");
+    }
+
+    private static void assertProblem(int status, Reply reply) {
+        assertEquals(status, reply.status(), reply::toString);
+        assertEquals("application/problem+json", reply.header("content-type"));
+        assertFalse(reply.body().contains("Exception"), reply::toString);
+    }
+
+    @Test
+    void anEventWithoutRequestContext_is400() {
+        Map<String, Object> event = LambdaEvents.get("/tenants/" + newId() + "/linkedin-integration").event();
+        event.remove("requestContext");
+
+        assertProblem(400, LambdaEvents.sendRaw(event));
+    }
+
+    @Test
+    void anEventWithoutMethodOrPath_is400() {
+        Map<String, Object> noMethod = LambdaEvents.get("/tenants/" + newId() + "/linkedin-integration").event();
+        contextOf(noMethod).put("http", Map.of("path", "/x"));
+        Map<String, Object> noPath = LambdaEvents.get("/tenants/" + newId() + "/linkedin-integration").event();
+        noPath.remove("rawPath");
+
+        assertProblem(400, LambdaEvents.sendRaw(noMethod));
+        assertProblem(400, LambdaEvents.sendRaw(noPath));
+        assertProblem(400, LambdaEvents.sendRaw(Map.of("version", "2.0")));
+        assertProblem(400, LambdaEvents.sendRaw(List.of(1, 2)));
+    }
+
+    @Test
+    void claimsSentAsRealJsonArrays_areReadLikeFlattenedOnes() {
+        String tenant = Tenants.provisioned();
+        Map<String, Object> event = LambdaEvents.get("/tenants/" + tenant + "/linkedin-integration").event();
+        Map<String, Object> claims = new HashMap<>();
+        claims.put("tid", tenant);
+        claims.put("oid", newId());
+        claims.put("wids", List.of(Roles.GLOBAL_READER, newId()));
+        contextOf(event).put("authorizer", Map.of("jwt", Map.of("claims", claims)));
+
+        assertEquals(200, LambdaEvents.sendRaw(event).status());
+    }
+
+    @Test
+    void claimsOfTheWrongType_grantNothing() {
+        String tenant = Tenants.provisioned();
+        Map<String, Object> event = LambdaEvents.get("/tenants/" + tenant + "/linkedin-integration").event();
+        contextOf(event).put("authorizer", Map.of("jwt", Map.of("claims",
+                Map.of("tid", Map.of("id", tenant), "oid", 42, "wids", true, "roles", Map.of("r", 1)))));
+
+        assertProblem(403, LambdaEvents.sendRaw(event));
+    }
+
+    @Test
+    void anAuthorizerWithoutClaims_is401() {
+        Map<String, Object> event = LambdaEvents.get("/tenants/" + newId() + "/linkedin-integration").event();
+        contextOf(event).put("authorizer", Map.of("jwt", Map.of("scopes", List.of())));
+
+        assertProblem(401, LambdaEvents.sendRaw(event));
+    }
+}
