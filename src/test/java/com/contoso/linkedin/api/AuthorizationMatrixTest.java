@@ -1,0 +1,153 @@
+package com.contoso.linkedin.api;
+
+import static com.contoso.linkedin.api.AuthorizationMatrixTest.Caller.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import com.contoso.linkedin.identity.Grant.Roles;
+import com.contoso.linkedin.support.Identities;
+import com.contoso.linkedin.support.LambdaEvents;
+import com.contoso.linkedin.support.Tenants;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Every endpoint of SPEC section 4 as every kind of caller of SPEC section 5, against one
+ * declared table: the callers each endpoint admits and the status they get; everyone else gets
+ * 403, or 401 without claims, and those answers name nothing of the tenant or user asked about.
+ */
+@QuarkusTest
+class AuthorizationMatrixTest {
+
+    /** The kinds of caller, relative to the tenant T and user U of the request. */
+    enum Caller {
+        NO_CLAIMS, THE_USER, OTHER_USER_OF_T, USER_U_OF_OTHER_TENANT,
+        GLOBAL_ADMIN, GLOBAL_READER, GLOBAL_ADMIN_OF_OTHER, GLOBAL_READER_OF_OTHER,
+        IAC_WRITER, IAC_WRITER_OF_OTHER, CHECKER, CHECKER_OF_OTHER,
+        DIRECTORY_SYNC, DIRECTORY_SYNC_OF_OTHER, OPERATOR, OPERATOR_OF_OTHER;
+
+        Map<String, String> claims(String tenant, String user) {
+            String other = Identities.newId();
+            return switch (this) {
+                case NO_CLAIMS -> null;
+                case THE_USER -> Identities.user(tenant, user);
+                case OTHER_USER_OF_T -> Identities.user(tenant, Identities.newId());
+                case USER_U_OF_OTHER_TENANT -> Identities.user(other, user);
+                case GLOBAL_ADMIN -> Identities.globalAdmin(tenant);
+                case GLOBAL_READER -> Identities.globalReader(tenant);
+                case GLOBAL_ADMIN_OF_OTHER -> Identities.globalAdmin(other);
+                case GLOBAL_READER_OF_OTHER -> Identities.globalReader(other);
+                case IAC_WRITER -> Identities.app(tenant, Roles.INTEGRATION_READ_WRITE);
+                case IAC_WRITER_OF_OTHER -> Identities.app(other, Roles.INTEGRATION_READ_WRITE);
+                case CHECKER -> Identities.app(tenant, Roles.ELIGIBILITY_CHECK);
+                case CHECKER_OF_OTHER -> Identities.app(other, Roles.ELIGIBILITY_CHECK);
+                case DIRECTORY_SYNC -> Identities.app(tenant, Roles.DIRECTORY_SYNC);
+                case DIRECTORY_SYNC_OF_OTHER -> Identities.app(other, Roles.DIRECTORY_SYNC);
+                case OPERATOR -> Identities.app(tenant, Roles.OPERATE_TENANTS);
+                case OPERATOR_OF_OTHER -> Identities.app(other, Roles.OPERATE_TENANTS);
+            };
+        }
+    }
+
+    /** One endpoint: how to call it for tenant T and user U, who it admits, and what they get. */
+    record Endpoint(String name, BiFunction<String, String, LambdaEvents> request, Set<Caller> admitted,
+            int success) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private static final String GROUP = "3a4b5c6d-7e8f-4a0b-9c1d-2e3f4a5b6c7d";
+
+    static final List<Endpoint> ENDPOINTS = List.of(
+            new Endpoint("PUT tenant", (t, u) -> LambdaEvents.put("/tenants/" + t)
+                    .json("{\"cloud\":\"PUBLIC\",\"countryCode\":\"US\",\"rolledOut\":true}"),
+                    EnumSet.of(OPERATOR, OPERATOR_OF_OTHER), 200),
+            new Endpoint("GET tenant", (t, u) -> LambdaEvents.get("/tenants/" + t),
+                    EnumSet.of(OPERATOR, OPERATOR_OF_OTHER, GLOBAL_ADMIN, GLOBAL_READER), 200),
+            new Endpoint("GET setting", (t, u) -> LambdaEvents.get("/tenants/" + t + "/linkedin-integration"),
+                    EnumSet.of(GLOBAL_ADMIN, GLOBAL_READER, IAC_WRITER), 200),
+            new Endpoint("PUT setting", (t, u) -> LambdaEvents.put("/tenants/" + t + "/linkedin-integration")
+                    .json("{\"mode\":\"ENABLED\"}"),
+                    EnumSet.of(GLOBAL_ADMIN, IAC_WRITER), 200),
+            new Endpoint("GET audit", (t, u) -> LambdaEvents.get("/tenants/" + t + "/linkedin-integration/audit"),
+                    EnumSet.of(GLOBAL_ADMIN, GLOBAL_READER), 200),
+            new Endpoint("PUT selected user", (t, u) -> LambdaEvents.put(
+                    "/tenants/" + t + "/linkedin-integration/selected-users/" + u),
+                    EnumSet.of(GLOBAL_ADMIN), 200),
+            new Endpoint("DELETE selected user", (t, u) -> LambdaEvents.delete(
+                    "/tenants/" + t + "/linkedin-integration/selected-users/" + u),
+                    EnumSet.of(GLOBAL_ADMIN), 204),
+            new Endpoint("POST group members", (t, u) -> LambdaEvents.post(
+                    "/tenants/" + t + "/groups/" + GROUP + "/members").json("{\"add\":[\"" + u + "\"]}"),
+                    EnumSet.of(GLOBAL_ADMIN, DIRECTORY_SYNC), 200),
+            new Endpoint("PUT office policy", (t, u) -> LambdaEvents.put("/tenants/" + t + "/users/" + u
+                    + "/office-policy").json("{\"policy\":\"NOT_CONFIGURED\"}"),
+                    EnumSet.of(GLOBAL_ADMIN, DIRECTORY_SYNC), 200),
+            new Endpoint("PUT office option", (t, u) -> LambdaEvents.put("/tenants/" + t + "/users/" + u
+                    + "/office-option").json("{\"showLinkedInFeatures\":true}"),
+                    EnumSet.of(THE_USER), 200),
+            new Endpoint("PUT profile visibility", (t, u) -> LambdaEvents.put("/tenants/" + t + "/users/" + u
+                    + "/linkedin-profile-visibility").json("{\"visibleInMicrosoftApps\":true}"),
+                    EnumSet.of(THE_USER), 200),
+            new Endpoint("PUT connection", (t, u) -> LambdaEvents.put("/tenants/" + t + "/users/" + u
+                    + "/linkedin-connection").json("{\"consent\":\"LINKEDIN_TO_MICROSOFT\"}"),
+                    EnumSet.of(THE_USER), 200),
+            new Endpoint("DELETE connection", (t, u) -> LambdaEvents.delete("/tenants/" + t + "/users/" + u
+                    + "/linkedin-connection"),
+                    EnumSet.of(THE_USER), 204),
+            new Endpoint("GET eligibility", (t, u) -> LambdaEvents.get("/tenants/" + t + "/users/" + u
+                    + "/linkedin-eligibility"),
+                    EnumSet.of(THE_USER, CHECKER, CHECKER_OF_OTHER), 200),
+            new Endpoint("POST batch", (t, u) -> LambdaEvents.post("/tenants/" + t + "/linkedin-eligibility/batch")
+                    .json("{\"userIds\":[\"" + u + "\"]}"),
+                    EnumSet.of(CHECKER, CHECKER_OF_OTHER), 200),
+            new Endpoint("POST profile cards", (t, u) -> LambdaEvents.post("/tenants/" + t + "/profile-cards/linkedin")
+                    .json("{\"viewerId\":\"" + u + "\",\"subjectIds\":[\"" + GROUP + "\"]}"),
+                    EnumSet.of(THE_USER, CHECKER, CHECKER_OF_OTHER), 200));
+
+    static Stream<Arguments> cells() {
+        List<Arguments> cells = new ArrayList<>();
+        for (Endpoint endpoint : ENDPOINTS) {
+            for (Caller caller : Caller.values()) {
+                int expected = caller == NO_CLAIMS ? 401 : endpoint.admitted().contains(caller) ? endpoint.success() : 403;
+                cells.add(Arguments.of(endpoint, caller, expected));
+            }
+        }
+        return cells.stream();
+    }
+
+    @ParameterizedTest(name = "{0} as {1} -> {2}")
+    @MethodSource("cells")
+    void eachCallerGetsExactlyTheStatusTheTableDeclares(Endpoint endpoint, Caller caller, int expected) {
+        String tenant = Tenants.provisioned();
+        String user = Identities.newId();
+
+        LambdaEvents request = endpoint.request().apply(tenant, user);
+        Map<String, String> claims = caller.claims(tenant, user);
+        if (claims != null) {
+            request.as(claims);
+        }
+        var reply = request.send();
+
+        assertEquals(expected, reply.status(), () -> endpoint + " as " + caller + ": " + reply);
+        if (expected == 401 || expected == 403) {
+            assertEquals("application/problem+json", reply.header("content-type"));
+            assertFalse(reply.body().contains(tenant) || reply.body().contains(user),
+                    "a refusal names nothing of the tenant or user asked about");
+        }
+    }
+}
