@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Validates infra/template.yaml offline, with no AWS account or call:
+#   1. cfn-lint on the SAM template;
+#   2. the SAM transform done locally (infra/sam-translate.py), then cfn-lint on the plain
+#      CloudFormation it produces: cfn-lint skips some checks (IAM actions among them) while
+#      the transform is present.
+# Every finding fails, informational ones included. The drift between this template and the
+# code is checked by src/test/java/com/contoso/linkedin/infra/TemplateDriftTest.java.
+#
+# usage: bash infra/validate.sh        (from anywhere; writes target/infra/template.cfn.json)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+fail() {
+    echo "infra/validate.sh: $*" >&2
+    exit 1
+}
+
+command -v python3 >/dev/null 2>&1 || fail "python3 is missing: install Python 3"
+command -v cfn-lint >/dev/null 2>&1 || fail "cfn-lint is missing: pip install cfn-lint (it brings the SAM translator)"
+python3 -c 'import samtranslator, yaml' 2>/dev/null \
+    || fail "python3 cannot import samtranslator and yaml: pip install cfn-lint (same Python as python3)"
+
+# Regions the stack is meant for: cfn-lint checks runtimes, resource types and properties
+# against each region's specification.
+regions=(us-east-1 eu-west-1 eu-central-1)
+template=infra/template.yaml
+translated=target/infra/template.cfn.json
+
+echo "== cfn-lint $(cfn-lint --version | awk '{print $2}') on $template"
+cfn-lint --include-checks I --regions "${regions[@]}" -- "$template"
+
+echo "== SAM transform (offline) -> $translated"
+mkdir -p "$(dirname "$translated")"
+python3 infra/sam-translate.py "$template" "$translated" "${regions[0]}"
+
+echo "== cfn-lint on $translated"
+cfn-lint --include-checks I --regions "${regions[@]}" -- "$translated"
+
+echo "== infra: template and its translation are clean"
