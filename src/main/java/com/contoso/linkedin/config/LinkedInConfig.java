@@ -27,23 +27,24 @@ public interface LinkedInConfig {
         @WithDefault("PT30S")
         Duration maxStaleness();
 
-        /** Tenants cached per function instance at most; past it the oldest half is dropped. */
+        /** Tenants cached per function instance at most; reaching it empties the cache. */
         @WithDefault("10000")
         int maxEntries();
     }
 
     interface Store {
         /**
-         * Attempts of one batch read while DynamoDB leaves keys unprocessed, with exponential
-         * backoff from {@link #batchRetryBaseDelay()}; after the last the check fails with 503
-         * rather than answer for fewer users than asked.
+         * Attempts of one batch operation that DynamoDB completes only in part: a batch read
+         * that leaves keys unprocessed, or a group sync transaction cancelled by a concurrent
+         * write. Exponential backoff from {@link #retryBaseDelay()}; after the last attempt the
+         * request fails with 503 rather than answer for fewer users than asked.
          */
         @WithDefault("6")
-        int batchReadAttempts();
+        int batchAttempts();
 
-        /** First backoff before re-asking for unprocessed keys; it doubles each attempt. */
+        /** First backoff before trying again; it doubles each attempt, with jitter. */
         @WithDefault("PT0.02S")
-        Duration batchRetryBaseDelay();
+        Duration retryBaseDelay();
 
         /** Seconds a client is told to wait (Retry-After) when the store is unavailable. */
         @WithDefault("1")

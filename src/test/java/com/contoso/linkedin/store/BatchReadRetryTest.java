@@ -133,6 +133,6 @@ class BatchReadRetryTest {
         PartialAnswers neverComplete = new PartialAnswers(Integer.MAX_VALUE);
 
         assertThrows(StoreUnavailableException.class, () -> storeWith(neverComplete).findUsers(tenantId, users));
-        assertEquals(config.store().batchReadAttempts(), neverComplete.batchCalls.get());
+        assertEquals(config.store().batchAttempts(), neverComplete.batchCalls.get());
     }
 }

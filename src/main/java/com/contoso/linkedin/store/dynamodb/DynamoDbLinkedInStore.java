@@ -98,14 +98,14 @@ public class DynamoDbLinkedInStore implements LinkedInStore {
 
     private final DynamoDbClient dynamo;
     private final String table;
-    private final int batchReadAttempts;
-    private final Duration batchRetryBaseDelay;
+    private final int batchAttempts;
+    private final Duration retryBaseDelay;
 
     public DynamoDbLinkedInStore(DynamoDbClient dynamo, LinkedInConfig config) {
         this.dynamo = dynamo;
         this.table = config.tableName();
-        this.batchReadAttempts = config.store().batchReadAttempts();
-        this.batchRetryBaseDelay = config.store().batchRetryBaseDelay();
+        this.batchAttempts = config.store().batchAttempts();
+        this.retryBaseDelay = config.store().retryBaseDelay();
     }
 
     // ---- tenants -------------------------------------------------------------------------
@@ -263,9 +263,9 @@ public class DynamoDbLinkedInStore implements LinkedInStore {
         Map<String, KeysAndAttributes> pending = Map.of(table,
                 KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
         for (int attempt = 1; !pending.isEmpty(); attempt++) {
-            if (attempt > batchReadAttempts) {
+            if (attempt > batchAttempts) {
                 throw new StoreUnavailableException(
-                        "DynamoDB left keys unprocessed after " + batchReadAttempts + " attempts", null);
+                        "DynamoDB left keys unprocessed after " + batchAttempts + " attempts", null);
             }
             if (attempt > 1) {
                 backOff(attempt);
@@ -380,7 +380,7 @@ public class DynamoDbLinkedInStore implements LinkedInStore {
             } catch (TransactionCanceledException conflict) {
                 // Another write touched one of these users at the same moment; the updates are
                 // idempotent set operations, so trying again is safe.
-                if (attempt >= batchReadAttempts) {
+                if (attempt >= batchAttempts) {
                     throw new StoreUnavailableException("DynamoDB kept cancelling the transaction: " + what, conflict);
                 }
                 backOff(attempt + 1);
@@ -389,7 +389,7 @@ public class DynamoDbLinkedInStore implements LinkedInStore {
     }
 
     private void backOff(int attempt) {
-        long base = batchRetryBaseDelay.toMillis() << Math.min(attempt - 2, 10);
+        long base = retryBaseDelay.toMillis() << Math.min(attempt - 2, 10);
         long jitter = (long) (Math.random() * base);
         try {
             Thread.sleep(base + jitter);
