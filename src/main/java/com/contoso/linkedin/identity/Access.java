@@ -58,6 +58,17 @@ public class Access {
         return caller;
     }
 
+    /** For logs: what kind of caller this is, without ever failing or naming anyone. */
+    public String callerKind() {
+        try {
+            return caller().kind();
+        } catch (UnauthenticatedException none) {
+            return "none";
+        } catch (RuntimeException unreadable) {
+            return "unknown";
+        }
+    }
+
     /** API Gateway's id of this request, for the audit; the Lambda request id is the fallback. */
     public String requestId() {
         APIGatewayV2HTTPEvent.RequestContext context = event.getRequestContext();

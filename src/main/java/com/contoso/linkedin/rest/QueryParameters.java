@@ -2,14 +2,16 @@ package com.contoso.linkedin.rest;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 
 import com.contoso.linkedin.domain.InvalidInputException;
 
-/** Query parameters read strictly: only the known ones, each at most once. */
+/**
+ * Query parameters read strictly: each at most once, values checked. Which names an endpoint
+ * takes at all is {@link RequestFilters}' concern.
+ */
 final class QueryParameters {
     private final MultivaluedMap<String, String> values;
 
@@ -17,15 +19,8 @@ final class QueryParameters {
         this.values = values;
     }
 
-    static QueryParameters of(UriInfo uri, String... known) {
-        MultivaluedMap<String, String> values = uri.getQueryParameters();
-        Set<String> allowed = Set.of(known);
-        for (String name : values.keySet()) {
-            if (!allowed.contains(name)) {
-                throw new InvalidInputException("Unknown query parameter; this endpoint takes only " + allowed);
-            }
-        }
-        return new QueryParameters(values);
+    static QueryParameters of(UriInfo uri) {
+        return new QueryParameters(uri.getQueryParameters());
     }
 
     Optional<String> single(String name) {

@@ -75,7 +75,7 @@ public class SettingResource {
     @Path("/audit")
     public AuditPageView audit(@RestPath String tenantId, @Context UriInfo uri) {
         Access.Granted granted = access.require(tenantId, Grant.GLOBAL_ADMIN, Grant.GLOBAL_READER);
-        QueryParameters query = QueryParameters.of(uri, "limit", "cursor");
+        QueryParameters query = QueryParameters.of(uri);
         int limit = query.integer("limit", 1, MAX_AUDIT_PAGE).orElse(DEFAULT_AUDIT_PAGE);
         Optional<Long> before = query.single("cursor").map(SettingResource::decodeCursor);
         AuditPage page = settings.audit(granted.tenantId(), limit, before);

@@ -104,7 +104,7 @@ public class UserResource {
     @Path("/linkedin-eligibility")
     public EligibilityView eligibility(@RestPath String tenantId, @RestPath String userId, @Context UriInfo uri) {
         Access.Granted granted = access.require(tenantId, userId, Grant.THE_USER, Grant.ELIGIBILITY_CHECKER_APP);
-        Client client = QueryParameters.of(uri, "client").single("client").map(UserResource::client)
+        Client client = QueryParameters.of(uri).single("client").map(UserResource::client)
                 .orElse(Client.PROFILE_CARD);
         var evaluation = eligibility.check(granted.tenantId(), List.of(granted.userId()), client);
         return EligibilityView.of(granted.tenantId(), granted.userId(), client, evaluation.decisions().get(0),

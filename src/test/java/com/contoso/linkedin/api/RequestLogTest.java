@@ -1,0 +1,101 @@
+package com.contoso.linkedin.api;
+
+import static com.contoso.linkedin.support.Identities.newId;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import org.jboss.logmanager.ExtLogRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.contoso.linkedin.support.Identities;
+import com.contoso.linkedin.support.LambdaEvents;
+import com.contoso.linkedin.support.Tenants;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** One structured line per request, with the fields operators filter on, and nothing secret. */
+@QuarkusTest
+class RequestLogTest {
+
+    private final List<ExtLogRecord> lines = new CopyOnWriteArrayList<>();
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            ExtLogRecord ext = (ExtLogRecord) record;
+            ext.copyMdc();
+            lines.add(ext);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @BeforeEach
+    void listen() {
+        Logger.getLogger("com.contoso.linkedin.access").addHandler(capture);
+    }
+
+    @AfterEach
+    void stop() {
+        Logger.getLogger("com.contoso.linkedin.access").removeHandler(capture);
+    }
+
+    @Test
+    void eachRequest_leavesOneLine_withRequestIdRouteTenantCallerKindStatusAndLatency() {
+        String tenant = Tenants.provisioned();
+        String user = newId();
+        lines.clear();
+
+        var reply = LambdaEvents.get("/tenants/" + tenant + "/users/" + user + "/linkedin-eligibility")
+                .as(Identities.checker()).send();
+
+        assertEquals(200, reply.status());
+        assertEquals(1, lines.size(), () -> "lines: " + lines.size());
+        ExtLogRecord line = lines.get(0);
+        assertTrue(line.getMdc("requestId").startsWith("req-"));
+        assertEquals("GET /tenants/{id}/users/{id}/linkedin-eligibility", line.getMdc("route"));
+        assertEquals(tenant, line.getMdc("tenantId"));
+        assertEquals("app", line.getMdc("callerKind"));
+        assertEquals("200", line.getMdc("status"));
+        assertTrue(Double.parseDouble(line.getMdc("latencyMs")) >= 0);
+    }
+
+    @Test
+    void logLines_neverHoldTokensClaimsOrUserIds() {
+        String tenant = Tenants.provisioned();
+        String user = newId();
+        Map<String, String> claims = Identities.user(tenant, user);
+        String token = "e30.bm90LWpzb24.c2lnbmF0dXJl"; // payload "not-json": no claims
+        lines.clear();
+
+        LambdaEvents.put("/tenants/" + tenant + "/users/" + user + "/linkedin-connection").as(claims)
+                .header("Authorization", "Bearer " + token).json("{\"consent\":\"BOTH_WAYS\"}").send();
+        LambdaEvents.get("/tenants/" + tenant + "/users/" + user + "/linkedin-eligibility")
+                .header("Authorization", "Bearer " + token).send();
+
+        assertEquals(2, lines.size());
+        for (ExtLogRecord line : lines) {
+            String everything = line.getFormattedMessage() + " " + line.getMdcCopy();
+            assertFalse(everything.contains(token), everything);
+            assertFalse(everything.contains(user), "no user id: " + everything);
+        }
+        assertEquals("user", lines.get(0).getMdc("callerKind"));
+        assertEquals("none", lines.get(1).getMdc("callerKind"));
+        assertEquals("401", lines.get(1).getMdc("status"));
+    }
+}
