@@ -1,13 +1,12 @@
 package com.contoso.linkedin.api;
 
+import static com.contoso.linkedin.support.Identities.claims;
 import static com.contoso.linkedin.support.Identities.newId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,19 +21,6 @@ import io.quarkus.test.junit.QuarkusTest;
 /** SPEC section 5: the caller comes from the JWT authorizer's claims in the event. */
 @QuarkusTest
 class IdentityTest {
-
-    private static Map<String, String> claims(String tid, String oid, String wids, String roles) {
-        Map<String, String> claims = new LinkedHashMap<>();
-        claims.put("tid", tid);
-        claims.put("oid", oid);
-        if (wids != null) {
-            claims.put("wids", wids);
-        }
-        if (roles != null) {
-            claims.put("roles", roles);
-        }
-        return claims;
-    }
 
     @ParameterizedTest
     @ValueSource(strings = { "[%s]", "[%s b0f54661-2d74-4c50-afa3-1ec803f12efe]",

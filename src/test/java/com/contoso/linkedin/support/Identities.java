@@ -50,7 +50,8 @@ public final class Identities {
         return app(tenantId, Roles.DIRECTORY_SYNC);
     }
 
-    private static Map<String, String> claims(String tid, String oid, String wids, String roles) {
+    /** Claims with any tid, oid and any raw wids/roles text (null leaves the claim out). */
+    public static Map<String, String> claims(String tid, String oid, String wids, String roles) {
         Map<String, String> claims = new LinkedHashMap<>();
         claims.put("iss", "https://login.microsoftonline.com/" + tid + "/v2.0");
         claims.put("tid", tid);
