@@ -23,7 +23,8 @@ final class ETags {
 
     /**
      * {@code *} holds for any version; otherwise a list of entity tags, compared strongly (a weak
-     * tag never matches, RFC 9110 13.1.1). No header at all is no precondition.
+     * tag never matches, RFC 9110 13.1.1). No header at all is no precondition. A bare version
+     * ({@code 3}, as some clients strip the quotes) is read as the tag {@code "3"}.
      */
     static VersionPrecondition parseIfMatch(String header) {
         if (header == null) {
@@ -31,6 +32,9 @@ final class ETags {
         }
         if (header.trim().equals("*")) {
             return new VersionPrecondition(true, Set.of());
+        }
+        if (header.trim().matches("[0-9]{1,18}")) {
+            return new VersionPrecondition(false, Set.of(Long.parseLong(header.trim())));
         }
         Set<Long> versions = new HashSet<>();
         Matcher matcher = TAG.matcher(header);

@@ -50,15 +50,16 @@ public class JsonBodies {
     }
 
     public <T> T read(HttpHeaders headers, String body, Class<T> type) {
+        if (body != null
+                && (body.length() > MAX_BODY_BYTES || body.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES)) {
+            throw new PayloadTooLargeException("The body is larger than " + MAX_BODY_BYTES + " bytes");
+        }
         String contentType = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
         if (contentType == null || !isJson(contentType)) {
             throw new UnsupportedContentTypeException("The body must be sent as Content-Type: application/json");
         }
         if (body == null || body.isBlank()) {
             throw new InvalidInputException("A JSON body is required");
-        }
-        if (body.length() > MAX_BODY_BYTES || body.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
-            throw new PayloadTooLargeException("The body is larger than " + MAX_BODY_BYTES + " bytes");
         }
         ObjectReader reader = strict.readerFor(type);
         try {

@@ -108,6 +108,8 @@ class SettingApiTest {
         assertEquals(412, write(tenant, globalAdmin(tenant), "{\"mode\":\"DISABLED\"}", "W/\"0\"").status());
         assertEquals(200, write(tenant, globalAdmin(tenant), "{\"mode\":\"DISABLED\"}", "*").status());
         assertEquals(200, write(tenant, globalAdmin(tenant), "{\"mode\":\"ENABLED\"}", "\"7\", \"1\"").status());
+        assertEquals(200, write(tenant, globalAdmin(tenant), "{\"mode\":\"DISABLED\"}", "2").status(),
+                "a bare version, quotes stripped by the client");
         assertEquals(400, write(tenant, globalAdmin(tenant), "{\"mode\":\"ENABLED\"}", "garbage").status());
     }
 
