@@ -1,0 +1,178 @@
+package com.contoso.linkedin.rest.ofrep;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.contoso.linkedin.domain.InvalidInputException;
+import com.contoso.linkedin.identity.Access;
+import com.contoso.linkedin.identity.Grant;
+import com.contoso.linkedin.rest.JsonBodies;
+import com.contoso.linkedin.rest.ofrep.OfrepAnswers.Answer;
+import com.contoso.linkedin.rest.ofrep.OfrepException.ErrorCode;
+import com.contoso.linkedin.rest.ofrep.OfrepViews.BulkEvaluationFailure;
+import com.contoso.linkedin.rest.ofrep.OfrepViews.BulkEvaluationSuccess;
+import com.contoso.linkedin.rest.ofrep.OfrepViews.EvaluationFailure;
+import com.contoso.linkedin.rest.ofrep.OfrepViews.EvaluationRequest;
+import com.contoso.linkedin.rest.ofrep.OfrepViews.EvaluationSuccess;
+import com.contoso.linkedin.rest.ofrep.OfrepViews.FlagResult;
+import com.contoso.linkedin.rest.ofrep.OfrepViews.Metadata;
+import com.contoso.linkedin.service.EligibilityService;
+import com.contoso.linkedin.service.EligibilityService.CardsEvaluation;
+import com.contoso.linkedin.service.EligibilityService.Evaluation;
+import com.contoso.linkedin.service.EligibilityService.Freshness;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The eligibility decision over the OpenFeature Remote Evaluation Protocol: one flag, or all of
+ * them for one context. Who may ask is who may ask the eligibility endpoints: the profile-card
+ * service's check role for any tenant, or the user about themselves (as the viewer, for the card
+ * level). Order as everywhere: no identity is 401, an unknown flag 404, an unreadable body or
+ * context 400, claims that grant nothing 403; a store failure is a 503 problem, never a value.
+ */
+@Path("/ofrep/v1/evaluate/flags")
+@Produces(MediaType.APPLICATION_JSON)
+public class OfrepResource {
+    private static final String FLAG_KEYS = Arrays.stream(OfrepFlag.values()).map(OfrepFlag::key)
+            .collect(Collectors.joining(", "));
+
+    private final Access access;
+    private final JsonBodies bodies;
+    private final EligibilityService eligibility;
+    private final ObjectMapper json;
+
+    public OfrepResource(Access access, JsonBodies bodies, EligibilityService eligibility, ObjectMapper json) {
+        this.access = access;
+        this.bodies = bodies;
+        this.eligibility = eligibility;
+        this.json = json;
+    }
+
+    /** Single evaluation: 200 with the flag's value, 400 or 404 with an OFREP error naming the flag. */
+    @POST
+    @Path("/{key}")
+    public EvaluationSuccess evaluate(@RestPath String key, @Context HttpHeaders headers, String body) {
+        access.caller();
+        OfrepFlag flag = OfrepFlag.byKey(key).orElseThrow(() -> new OfrepException(404, ErrorCode.FLAG_NOT_FOUND,
+                "No flag with this key; the flags are " + FLAG_KEYS).forFlag(key));
+        OfrepContext context;
+        try {
+            context = read(headers, body);
+            if (flag.needsViewer() && context.viewerId().isEmpty()) {
+                throw viewerMissing();
+            }
+        } catch (OfrepException e) {
+            throw e.forFlag(key);
+        }
+        if (flag.needsViewer()) {
+            requireViewer(context);
+            return card(flag, cards(context));
+        }
+        requireUser(context);
+        return user(flag, check(context));
+    }
+
+    /**
+     * Bulk evaluation of every flag for one context. A user may ask only about themselves, also
+     * as the viewer; without a viewer the card level is an error inside the answer. The strong
+     * ETag covers context and answer; a matching If-None-Match is a 304 without a body.
+     */
+    @POST
+    public Response bulk(@Context HttpHeaders headers, String body) throws JsonProcessingException {
+        access.caller();
+        OfrepContext context = read(headers, body);
+        requireUser(context);
+        if (context.viewerId().isPresent()) {
+            requireViewer(context);
+        }
+        Evaluation check = check(context);
+        CardsEvaluation cards = context.viewerId().isPresent() ? cards(context) : null;
+        List<FlagResult> flags = new ArrayList<>(OfrepFlag.values().length);
+        for (OfrepFlag flag : OfrepFlag.values()) {
+            if (!flag.needsViewer()) {
+                flags.add(user(flag, check));
+            } else if (cards != null) {
+                flags.add(card(flag, cards));
+            } else {
+                flags.add(EvaluationFailure.of(flag.key(), ErrorCode.INVALID_CONTEXT, viewerMissing().getMessage()));
+            }
+        }
+        byte[] answer = json.writeValueAsBytes(new BulkEvaluationSuccess(flags));
+        String etag = OfrepETag.of(context, answer);
+        if (OfrepETag.matches(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
+            return Response.notModified().header(HttpHeaders.ETAG, etag).build();
+        }
+        return Response.ok(answer, MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.ETAG, etag).build();
+    }
+
+    @ServerExceptionMapper
+    public Response ofrepError(OfrepException e) {
+        Object entity = e.key() != null ? EvaluationFailure.of(e.key(), e.errorCode(), e.getMessage())
+                : new BulkEvaluationFailure(e.errorCode().name(), e.getMessage());
+        return Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(entity).build();
+    }
+
+    /** Strict JSON as everywhere (415 and 413 stay problems); a body that cannot be read is a PARSE_ERROR. */
+    private OfrepContext read(HttpHeaders headers, String body) {
+        EvaluationRequest request;
+        try {
+            request = bodies.read(headers, body, EvaluationRequest.class);
+        } catch (InvalidInputException e) {
+            throw new OfrepException(400, ErrorCode.PARSE_ERROR, e.getMessage());
+        }
+        return OfrepContext.of(request.context());
+    }
+
+    /** The user flags are about targetingKey: the check role, or that user. */
+    private void requireUser(OfrepContext context) {
+        access.require(context.tenantId(), context.targetingKey(), Grant.THE_USER, Grant.ELIGIBILITY_CHECKER_APP);
+    }
+
+    /** The card level is asked by the viewer: the check role, or the viewer themselves. */
+    private void requireViewer(OfrepContext context) {
+        access.require(context.tenantId(), context.viewerId().orElseThrow(), Grant.THE_USER,
+                Grant.ELIGIBILITY_CHECKER_APP);
+    }
+
+    private Evaluation check(OfrepContext context) {
+        return eligibility.check(context.tenantId(), List.of(context.targetingKey()), context.client());
+    }
+
+    private CardsEvaluation cards(OfrepContext context) {
+        return eligibility.profileCards(context.tenantId(), context.viewerId().orElseThrow(),
+                List.of(context.targetingKey()));
+    }
+
+    private static EvaluationSuccess user(OfrepFlag flag, Evaluation check) {
+        Freshness freshness = check.freshness();
+        return success(flag, OfrepAnswers.forUser(flag, check.decisions().get(0), freshness.settingVersion()), freshness);
+    }
+
+    private static EvaluationSuccess card(OfrepFlag flag, CardsEvaluation cards) {
+        Freshness freshness = cards.freshness();
+        return success(flag, OfrepAnswers.forCard(cards.cards().get(0), freshness.settingVersion()), freshness);
+    }
+
+    private static EvaluationSuccess success(OfrepFlag flag, Answer answer, Freshness freshness) {
+        return new EvaluationSuccess(flag.key(), answer.value(), answer.reason(), answer.variant(),
+                new Metadata(answer.code().name(), freshness.settingVersion(), freshness.maxStalenessSeconds()));
+    }
+
+    private static OfrepException viewerMissing() {
+        return OfrepException.invalidContext("context.viewerId (the viewer's object id) is required for "
+                + OfrepFlag.PROFILE_CARD_LEVEL.key());
+    }
+}
