@@ -1,7 +1,6 @@
 package com.contoso.linkedin.rest.ofrep;
 
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,15 +34,11 @@ final class OfrepViews {
             implements FlagResult {
     }
 
-    /**
-     * One flag that could not be evaluated. {@code metadata} is always there, empty: OFREP allows
-     * it, and the Java OFREP provider reads it from every answer.
-     */
+    /** One flag that could not be evaluated: the answer of the single-flag endpoint, or a bulk entry. */
     @RegisterForReflection
-    record EvaluationFailure(String key, String errorCode, String errorDetails, Map<String, Object> metadata)
-            implements FlagResult {
+    record EvaluationFailure(String key, String errorCode, String errorDetails) implements FlagResult {
         static EvaluationFailure of(String key, OfrepException.ErrorCode code, String details) {
-            return new EvaluationFailure(key, code.name(), details, Map.of());
+            return new EvaluationFailure(key, code.name(), details);
         }
     }
 
