@@ -325,6 +325,7 @@ class OfrepProtocolTest {
         assertEquals(List.of(0, 0, 0, 0), json.getList("flags.metadata.settingVersion"));
         String etag = reply.header("ETag");
         assertTrue(etag.matches("\"[A-Za-z0-9_-]+\""), () -> "a strong ETag: " + etag);
+        assertEquals("no-store", reply.header("Cache-Control"), "per-user answers: providers keep the tag themselves");
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.contoso.linkedin.rest.ofrep;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.ws.rs.POST;
@@ -29,9 +30,8 @@ import com.contoso.linkedin.rest.ofrep.OfrepViews.EvaluationRequest;
 import com.contoso.linkedin.rest.ofrep.OfrepViews.EvaluationSuccess;
 import com.contoso.linkedin.rest.ofrep.OfrepViews.FlagResult;
 import com.contoso.linkedin.rest.ofrep.OfrepViews.Metadata;
-import com.contoso.linkedin.service.EligibilityService;
-import com.contoso.linkedin.service.EligibilityService.CardsEvaluation;
-import com.contoso.linkedin.service.EligibilityService.Evaluation;
+import com.contoso.linkedin.service.ContextEvaluationService;
+import com.contoso.linkedin.service.ContextEvaluationService.ContextEvaluation;
 import com.contoso.linkedin.service.EligibilityService.Freshness;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,13 +51,13 @@ public class OfrepResource {
 
     private final Access access;
     private final JsonBodies bodies;
-    private final EligibilityService eligibility;
+    private final ContextEvaluationService evaluations;
     private final ObjectMapper json;
 
-    public OfrepResource(Access access, JsonBodies bodies, EligibilityService eligibility, ObjectMapper json) {
+    public OfrepResource(Access access, JsonBodies bodies, ContextEvaluationService evaluations, ObjectMapper json) {
         this.access = access;
         this.bodies = bodies;
-        this.eligibility = eligibility;
+        this.evaluations = evaluations;
         this.json = json;
     }
 
@@ -79,16 +79,19 @@ public class OfrepResource {
         }
         if (flag.needsViewer()) {
             requireViewer(context);
-            return card(flag, cards(context));
+        } else {
+            requireUser(context);
         }
-        requireUser(context);
-        return user(flag, check(context));
+        ContextEvaluation evaluation = evaluations.evaluate(context.tenantId(), context.targetingKey(),
+                context.client(), flag.needsViewer() ? context.viewerId() : Optional.empty());
+        return answer(flag, evaluation);
     }
 
     /**
-     * Bulk evaluation of every flag for one context. A user may ask only about themselves, also
-     * as the viewer; without a viewer the card level is an error inside the answer. The strong
-     * ETag covers context and answer; a matching If-None-Match is a 304 without a body.
+     * Bulk evaluation of every flag for one context, from one snapshot of the store. A user may
+     * ask only about themselves, also as the viewer; without a viewer the card level is an error
+     * inside the answer. The strong ETag covers context and answer; a matching If-None-Match is a
+     * 304 without a body.
      */
     @POST
     public Response bulk(@Context HttpHeaders headers, String body) throws JsonProcessingException {
@@ -98,17 +101,13 @@ public class OfrepResource {
         if (context.viewerId().isPresent()) {
             requireViewer(context);
         }
-        Evaluation check = check(context);
-        CardsEvaluation cards = context.viewerId().isPresent() ? cards(context) : null;
+        ContextEvaluation evaluation = evaluations.evaluate(context.tenantId(), context.targetingKey(),
+                context.client(), context.viewerId());
         List<FlagResult> flags = new ArrayList<>(OfrepFlag.values().length);
         for (OfrepFlag flag : OfrepFlag.values()) {
-            if (!flag.needsViewer()) {
-                flags.add(user(flag, check));
-            } else if (cards != null) {
-                flags.add(card(flag, cards));
-            } else {
-                flags.add(EvaluationFailure.of(flag.key(), ErrorCode.INVALID_CONTEXT, viewerMissing().getMessage()));
-            }
+            flags.add(flag.needsViewer() && evaluation.card().isEmpty()
+                    ? EvaluationFailure.of(flag.key(), ErrorCode.INVALID_CONTEXT, viewerMissing().getMessage())
+                    : answer(flag, evaluation));
         }
         byte[] answer = json.writeValueAsBytes(new BulkEvaluationSuccess(flags));
         String etag = OfrepETag.of(context, answer);
@@ -147,23 +146,12 @@ public class OfrepResource {
                 Grant.ELIGIBILITY_CHECKER_APP);
     }
 
-    private Evaluation check(OfrepContext context) {
-        return eligibility.check(context.tenantId(), List.of(context.targetingKey()), context.client());
-    }
-
-    private CardsEvaluation cards(OfrepContext context) {
-        return eligibility.profileCards(context.tenantId(), context.viewerId().orElseThrow(),
-                List.of(context.targetingKey()));
-    }
-
-    private static EvaluationSuccess user(OfrepFlag flag, Evaluation check) {
-        Freshness freshness = check.freshness();
-        return success(flag, OfrepAnswers.forUser(flag, check.decisions().get(0), freshness.settingVersion()), freshness);
-    }
-
-    private static EvaluationSuccess card(OfrepFlag flag, CardsEvaluation cards) {
-        Freshness freshness = cards.freshness();
-        return success(flag, OfrepAnswers.forCard(cards.cards().get(0), freshness.settingVersion()), freshness);
+    private static EvaluationSuccess answer(OfrepFlag flag, ContextEvaluation evaluation) {
+        Freshness freshness = evaluation.freshness();
+        Answer answer = flag.needsViewer()
+                ? OfrepAnswers.forCard(evaluation.card().orElseThrow(), freshness.settingVersion())
+                : OfrepAnswers.forUser(flag, evaluation.decision(), freshness.settingVersion());
+        return success(flag, answer, freshness);
     }
 
     private static EvaluationSuccess success(OfrepFlag flag, Answer answer, Freshness freshness) {
