@@ -156,7 +156,11 @@ class TemplateDriftTest {
                 new Route("POST", "/tenants/{tenantId}/linkedin-eligibility/batch",
                         "{\"userIds\":[\"{userId}\",\"{otherUserId}\"]}"),
                 new Route("POST", "/tenants/{tenantId}/profile-cards/linkedin",
-                        "{\"viewerId\":\"{userId}\",\"subjectIds\":[\"{otherUserId}\"]}")),
+                        "{\"viewerId\":\"{userId}\",\"subjectIds\":[\"{otherUserId}\"]}"),
+                new Route("POST", "/ofrep/v1/evaluate/flags/{key}",
+                        "{\"context\":{\"targetingKey\":\"{otherUserId}\",\"tenantId\":\"{tenantId}\",\"viewerId\":\"{userId}\"}}"),
+                new Route("POST", "/ofrep/v1/evaluate/flags",
+                        "{\"context\":{\"targetingKey\":\"{userId}\",\"tenantId\":\"{tenantId}\",\"viewerId\":\"{otherUserId}\"}}")),
         SETTING_READ("SettingReadFunction",
                 Map.of(GET_ITEM, Set.of(TENANT_KEYS), QUERY, Set.of(TENANT_KEYS)),
                 new Route("GET", "/tenants/{tenantId}/linkedin-integration", null),
@@ -790,6 +794,7 @@ class TemplateDriftTest {
                 case "tenantId" -> tenantId;
                 case "userId" -> userId;
                 case "groupId" -> groupId;
+                case "key" -> "linkedin-profile-card-level"; // the OFREP flag that reads two users
                 default -> throw new AssertionError("no sample value for path parameter " + name);
             };
         }
