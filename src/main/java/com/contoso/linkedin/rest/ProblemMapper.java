@@ -98,7 +98,7 @@ public class ProblemMapper {
         }
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known != null ? known.getReasonPhrase() : "Request refused";
-        return problem(status, title.toLowerCase().replace(' ', '-'), title, title, null);
+        return problem(status, title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'), title, title, null);
     }
 
     @ServerExceptionMapper

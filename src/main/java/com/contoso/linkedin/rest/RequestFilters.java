@@ -26,7 +26,7 @@ public class RequestFilters {
     private static final Logger LOG = Logger.getLogger("com.contoso.linkedin.access");
     private static final String STARTED = RequestFilters.class.getName() + ".started";
     private static final Pattern TENANT_PATH = Pattern.compile("^/tenants/([^/]+)");
-    private static final Pattern WORD = Pattern.compile("[a-z][a-z-]{0,40}");
+    private static final Pattern WORD = Pattern.compile("[a-z][a-z0-9-]{0,40}");
 
     /** The only endpoints that take query parameters, by the path's last segments. */
     private static final Map<String, Set<String>> QUERY_PARAMETERS = Map.of(

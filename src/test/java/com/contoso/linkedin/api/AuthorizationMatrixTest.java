@@ -117,6 +117,12 @@ class AuthorizationMatrixTest {
                     EnumSet.of(CHECKER, CHECKER_OF_OTHER), 200),
             new Endpoint("POST profile cards", (t, u) -> LambdaEvents.post("/tenants/" + t + "/profile-cards/linkedin")
                     .json("{\"viewerId\":\"" + u + "\",\"subjectIds\":[\"" + GROUP + "\"]}"),
+                    EnumSet.of(THE_USER, CHECKER, CHECKER_OF_OTHER), 200),
+            new Endpoint("POST OFREP flag", (t, u) -> LambdaEvents.post("/ofrep/v1/evaluate/flags/linkedin-integration")
+                    .json("{\"context\":{\"targetingKey\":\"" + u + "\",\"tenantId\":\"" + t + "\"}}"),
+                    EnumSet.of(THE_USER, CHECKER, CHECKER_OF_OTHER), 200),
+            new Endpoint("POST OFREP bulk", (t, u) -> LambdaEvents.post("/ofrep/v1/evaluate/flags")
+                    .json("{\"context\":{\"targetingKey\":\"" + u + "\",\"tenantId\":\"" + t + "\"}}"),
                     EnumSet.of(THE_USER, CHECKER, CHECKER_OF_OTHER), 200));
 
     static Stream<Arguments> cells() {
