@@ -54,3 +54,6 @@ touch -d '2000-01-01 00:00:00 UTC' "$task/app.aot"
 rm -f target/function.zip
 (cd "$task" && zip -q -r -X -y ../../function.zip .)
 echo "build.sh: target/function.zip for FunctionRuntime=jvm25-aot on $(uname -m) ($(du -h target/function.zip | cut -f1) zipped, $(du -sh "$task" | cut -f1) unzipped)"
+
+# The zip as Lambda would run it: unzipped afresh, bootstrap started, the cache required.
+java -Xmx1g -cp "bench/target/classes:bench/target/lib/*" com.contoso.linkedin.bench.Bench check-runtime target/function.zip

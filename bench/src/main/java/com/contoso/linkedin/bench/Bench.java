@@ -92,6 +92,8 @@ public final class Bench {
         try {
             if (args.length == 2 && args[0].equals("train-runtime")) {
                 bench.trainRuntime(Path.of(args[1]).toAbsolutePath());
+            } else if (args.length == 2 && args[0].equals("check-runtime")) {
+                bench.checkRuntime(Path.of(args[1]).toAbsolutePath());
             } else {
                 bench.run();
             }
@@ -326,6 +328,47 @@ public final class Bench {
             throw new IllegalStateException("the training run wrote no app.aot");
         }
         log("trained %s (%d MB)", task.resolve("app.aot"), Files.size(task.resolve("app.aot")) >> 20);
+    }
+
+    /**
+     * Runs a custom runtime zip as Lambda's provided.al2023 would, unzipped into a fresh
+     * directory: its {@code bootstrap}, with the AOT cache required (-XX:AOTMode=on makes the JVM
+     * refuse to start without it), and reports start to first answer three times.
+     */
+    void checkRuntime(Path zip) throws Exception {
+        startDynamoDbLocal();
+        for (int run = 0; run < 3; run++) {
+            Path task = unzip(zip, work.resolve("runtime-" + run));
+            Files.setPosixFilePermissions(task.resolve("bootstrap"),
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            try (Stream<Path> bins = Files.list(task.resolve("jre/bin"))) {
+                for (Path bin : bins.toList()) {
+                    Files.setPosixFilePermissions(bin, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+                }
+            }
+            try (FakeRuntimeApi api = new FakeRuntimeApi()) {
+                // An unknown tenant: a real answer (TENANT_NOT_PROVISIONED) after a real store read.
+                FakeRuntimeApi.Invocation first = api.submit(
+                        Events.eligibility(UUID.randomUUID().toString(), UUID.randomUUID().toString()));
+                ProcessBuilder builder = new ProcessBuilder(task.resolve("bootstrap").toString()).directory(task.toFile())
+                        .redirectErrorStream(true).redirectOutput(work.resolve("runtime-" + run + ".log").toFile());
+                builder.environment().putAll(env(dynamoPort));
+                builder.environment().put("AWS_LAMBDA_RUNTIME_API", api.address());
+                builder.environment().put("LAMBDA_TASK_ROOT", task.toString());
+                builder.environment().put("JAVA_TOOL_OPTIONS", "-XX:AOTMode=on");
+                long started = System.nanoTime();
+                Process process = builder.start();
+                try {
+                    first.done.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                    expectOk(first);
+                    log("custom runtime run %d: start to first answer %.0f ms, first request %.1f ms", run + 1,
+                            (first.answeredNanos - started) / 1e6, duration(first) / 1e6);
+                } finally {
+                    process.destroy();
+                    process.waitFor();
+                }
+            }
+        }
     }
 
     void trainingRequests(FakeRuntimeApi api) {
@@ -617,6 +660,10 @@ public final class Bench {
                 } else {
                     Files.createDirectories(to.getParent());
                     Files.copy(in, to);
+                    // as unzip(1) does: the AOT cache checks the jars' modification times
+                    if (entry.getLastModifiedTime() != null) {
+                        Files.setLastModifiedTime(to, entry.getLastModifiedTime());
+                    }
                 }
             }
         }
