@@ -15,7 +15,6 @@ import jakarta.enterprise.event.Observes;
 
 import org.crac.Core;
 import org.crac.Resource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
@@ -24,6 +23,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.contoso.linkedin.config.LinkedInConfig;
 import com.contoso.linkedin.domain.Client;
 import com.contoso.linkedin.domain.Cloud;
 import com.contoso.linkedin.domain.Connection;
@@ -63,7 +63,8 @@ import io.quarkus.vertx.http.runtime.VertxHttpRecorder;
  * <li>the decision table and the profile-card rule on made-up records.</li>
  * </ul>
  * Priming never fails or holds up start-up: every failure (store unreachable, an IAM role without
- * the action) is logged and ignored, and start-up waits at most {@code linkedin.priming.timeout}.
+ * the action) is logged and ignored, and start-up waits at most {@code linkedin.priming.timeout}
+ * ({@link LinkedInConfig.Priming}).
  */
 @ApplicationScoped
 public class Priming implements Resource {
@@ -80,13 +81,11 @@ public class Priming implements Resource {
     private final boolean enabled;
     private final Duration timeout;
 
-    public Priming(LinkedInStore store, TenantCache tenants,
-            @ConfigProperty(name = "linkedin.priming.enabled", defaultValue = "true") boolean enabled,
-            @ConfigProperty(name = "linkedin.priming.timeout", defaultValue = "PT3S") Duration timeout) {
+    public Priming(LinkedInStore store, TenantCache tenants, LinkedInConfig config) {
         this.store = store;
         this.tenants = tenants;
-        this.enabled = enabled;
-        this.timeout = timeout;
+        this.enabled = config.priming().enabled();
+        this.timeout = config.priming().timeout();
     }
 
     /**

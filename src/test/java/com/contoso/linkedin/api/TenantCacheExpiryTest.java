@@ -23,7 +23,7 @@ class TenantCacheExpiryTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("quarkus.dynamodb.interceptors", StoreCalls.class.getName(),
-                    "linkedin.tenant-cache.max-staleness", "PT1S");
+                    "linkedin.tenant-cache.max-staleness", "PT1S", "linkedin.priming.enabled", "false");
         }
     }
 
