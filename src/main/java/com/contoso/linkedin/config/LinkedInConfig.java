@@ -17,6 +17,8 @@ public interface LinkedInConfig {
 
     Store store();
 
+    Priming priming();
+
     interface TenantCache {
         /**
          * How old cached tenant data (record and setting) may be when it decides an answer; every
@@ -30,6 +32,20 @@ public interface LinkedInConfig {
         /** Tenants cached per function instance at most; reaching it empties the cache. */
         @WithDefault("10000")
         int maxEntries();
+    }
+
+    /** Warming the hot path at function start and before a SnapStart snapshot (lambda/Priming). */
+    interface Priming {
+        /** Whether to prime at start (before a snapshot, Lambda's SnapStart runtime primes anyway). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * How long start-up waits for priming at most: it never fails start-up, and a store that
+         * does not answer must not hold the function's init phase for longer than this.
+         */
+        @WithDefault("PT3S")
+        Duration timeout();
     }
 
     interface Store {

@@ -13,10 +13,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.contoso.linkedin.config.LinkedInConfig;
@@ -100,12 +106,23 @@ public class DynamoDbLinkedInStore implements LinkedInStore {
     private final String table;
     private final int batchAttempts;
     private final Duration retryBaseDelay;
+    /** Reads the second and later chunks of a batch read; threads exist only while in use. */
+    private final ExecutorService batchReaders = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "store-batch-read");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public DynamoDbLinkedInStore(DynamoDbClient dynamo, LinkedInConfig config) {
         this.dynamo = dynamo;
         this.table = config.tableName();
         this.batchAttempts = config.store().batchAttempts();
         this.retryBaseDelay = config.store().retryBaseDelay();
+    }
+
+    @PreDestroy
+    void stopBatchReaders() {
+        batchReaders.shutdownNow();
     }
 
     // ---- tenants -------------------------------------------------------------------------
@@ -246,15 +263,48 @@ public class DynamoDbLinkedInStore implements LinkedInStore {
     @Override
     public List<UserFacts> findUsers(String tenantId, List<String> userIds) {
         List<String> distinct = List.copyOf(new LinkedHashSet<>(userIds));
-        Map<String, Map<String, AttributeValue>> found = new HashMap<>();
+        Map<String, Map<String, AttributeValue>> found = new ConcurrentHashMap<>();
         // One BatchGetItem per 100 distinct users (DynamoDB's limit), duplicates asked once.
+        List<List<String>> chunks = new ArrayList<>();
         for (int from = 0; from < distinct.size(); from += BATCH_GET_LIMIT) {
-            readBatch(tenantId, distinct.subList(from, Math.min(distinct.size(), from + BATCH_GET_LIMIT)), found);
+            chunks.add(distinct.subList(from, Math.min(distinct.size(), from + BATCH_GET_LIMIT)));
         }
+        readConcurrently(tenantId, chunks, found);
         return userIds.stream().map(id -> {
             Map<String, AttributeValue> item = found.get(TableLayout.userPk(tenantId, id));
             return item == null ? UserFacts.unknown() : toUserFacts(item);
         }).toList();
+    }
+
+    /**
+     * Reads every chunk, all but the first on {@link #batchReaders} while the calling thread reads
+     * the first, so that a profile card's 101 keys (viewer plus 100 subjects, over DynamoDB's 100)
+     * wait for one round trip of latency, not two. One chunk (the usual case) starts no thread.
+     */
+    private void readConcurrently(String tenantId, List<List<String>> chunks,
+            Map<String, Map<String, AttributeValue>> found) {
+        List<Future<?>> others = new ArrayList<>();
+        for (List<String> chunk : chunks.subList(Math.min(1, chunks.size()), chunks.size())) {
+            others.add(batchReaders.submit(() -> readBatch(tenantId, chunk, found)));
+        }
+        try {
+            if (!chunks.isEmpty()) {
+                readBatch(tenantId, chunks.get(0), found);
+            }
+            for (Future<?> other : others) {
+                other.get();
+            }
+        } catch (ExecutionException failed) {
+            if (failed.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new StoreUnavailableException("DynamoDB failed to read users", failed.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException("Interrupted while reading users", e);
+        } finally {
+            others.forEach(other -> other.cancel(true));
+        }
     }
 
     /** Re-asks for the keys DynamoDB leaves unprocessed, with backoff; never drops one. */

@@ -1,0 +1,704 @@
+package com.contoso.linkedin.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
+import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * The speed benchmark of README "Speed": the production artifact (target/function.zip) run by
+ * AWS's runtime interface client against a loopback fake Runtime API, on DynamoDB Local started
+ * here, every figure a ratio of two sides measured in interleaved rounds so that noise from the
+ * machine weighs on both. Run with {@code bash bench/run.sh}.
+ */
+public final class Bench {
+
+    static final String TABLE = "linkedin-integration-bench";
+    static final int USERS = 101;
+
+    final Path work;
+    final Path functionZip;
+    final Path ricDir;
+    final Path jdk17;
+    final Path jdk25;
+    final int rounds;
+    final int coldRuns;
+    final int warmup;
+    final StringBuilder out = new StringBuilder();
+
+    DynamoDBProxyServer dynamoLocal;
+    int dynamoPort;
+    DynamoDbClient raw;
+    String tenant;
+    List<String> users;
+    Map<String, Map<String, AttributeValue>> userKeys = new HashMap<>();
+
+    Bench() {
+        work = Path.of(prop("bench.work", "bench/target/work")).toAbsolutePath();
+        functionZip = Path.of(prop("bench.function", "target/function.zip")).toAbsolutePath();
+        ricDir = Path.of(prop("bench.ric", "bench/target/ric")).toAbsolutePath();
+        jdk17 = Path.of(prop("bench.jdk17", System.getProperty("java.home")));
+        jdk25 = Path.of(prop("bench.jdk25", "/usr/lib/jvm/temurin-25-jdk-amd64"));
+        rounds = Integer.parseInt(prop("bench.rounds", "7"));
+        coldRuns = Integer.parseInt(prop("bench.coldRuns", "5"));
+        warmup = Integer.parseInt(prop("bench.warmup", "10000"));
+    }
+
+    private static String prop(String name, String fallback) {
+        String value = System.getProperty(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Bench bench = new Bench();
+        try {
+            if (args.length == 2 && args[0].equals("train-runtime")) {
+                bench.trainRuntime(Path.of(args[1]).toAbsolutePath());
+            } else if (args.length == 2 && args[0].equals("check-runtime")) {
+                bench.checkRuntime(Path.of(args[1]).toAbsolutePath());
+            } else {
+                bench.run();
+            }
+        } finally {
+            bench.stop();
+        }
+        System.exit(0);
+    }
+
+    // ---- the run ----------------------------------------------------------------------------
+
+    void run() throws Exception {
+        Files.createDirectories(work);
+        long begun = System.nanoTime();
+        Path unzipped = unzip(functionZip, work.resolve("function"));
+        Path appJar = packApp(unzipped, work.resolve("packed/app.jar"));
+        String ric = jars(ricDir).stream().map(Path::toString).collect(Collectors.joining(":"));
+        String zipClassPath = unzipped + ":" + unzipped.resolve("lib") + "/*:" + ric;
+        String packedClassPath = Stream.concat(Stream.of(appJar), jars(unzipped.resolve("lib")).stream())
+                .map(Path::toString).collect(Collectors.joining(":")) + ":" + ric;
+        List<Packaging> packagings = packagings(zipClassPath, packedClassPath);
+
+        startDynamoDbLocal();
+        log("DynamoDB Local on port %d; %d packagings; %d rounds; %d cold starts each", dynamoPort,
+                packagings.size(), rounds, coldRuns);
+
+        Packaging standard = packagings.get(0);
+        Map<String, Object> warm = new LinkedHashMap<>();
+        try (FakeRuntimeApi api = new FakeRuntimeApi();
+                FunctionProcess function = FunctionProcess.start(standard, List.of(), api, env(dynamoPort),
+                        work.resolve("function-warm.log"))) {
+            seed(api);
+            log("seeded tenant %s with %d connected users; warming up with %d checks", tenant, USERS, warmup);
+            for (int i = 0; i < warmup; i++) {
+                expectOk(api.invoke(Events.eligibility(tenant, users.get(i % USERS))));
+            }
+            for (int i = 0; i < 3000; i++) {
+                rawGet(users.get(i % USERS));
+            }
+            warm.put("rssKb", function.residentKb());
+            warmRounds(api, warm);
+        }
+        Map<String, Map<String, Integer>> counts = countStoreCalls(standard);
+        for (Packaging packaging : packagings) {
+            if (packaging.needsTraining()) {
+                train(packaging);
+            }
+        }
+        Map<String, List<double[]>> cold = coldStarts(packagings);
+        report(packagings, warm, counts, cold, (System.nanoTime() - begun) / 1e9);
+    }
+
+    List<Packaging> packagings(String zipClassPath, String packedClassPath) {
+        List<Packaging> list = new ArrayList<>();
+        list.add(new Packaging("jdk17", "JDK 17, function.zip as Lambda's java runtime loads it (default)", jdk17,
+                zipClassPath, List.of(), List.of(), null));
+        Path cds = work.resolve("appcds-jdk17.jsa");
+        list.add(new Packaging("jdk17-appcds", "JDK 17 + AppCDS archive trained on requests", jdk17, packedClassPath,
+                List.of("-XX:SharedArchiveFile=" + cds), List.of("-XX:ArchiveClassesAtExit=" + cds), cds));
+        if (Files.isExecutable(jdk25.resolve("bin/java"))) {
+            list.add(new Packaging("jdk25", "JDK 25, no cache", jdk25, packedClassPath, List.of(), List.of(), null));
+            Path aot = work.resolve("aot-jdk25.aot");
+            list.add(new Packaging("jdk25-aot", "JDK 25 + AOT cache trained on requests", jdk25, packedClassPath,
+                    List.of("-XX:AOTCache=" + aot), List.of("-XX:AOTCacheOutput=" + aot), aot));
+            Path aotC1 = work.resolve("aot-jdk25-c1-serial.aot");
+            List<String> shortLived = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+            list.add(new Packaging("jdk25-aot-c1-serial",
+                    "JDK 25 + AOT cache trained on requests + C1 only + SerialGC (infra: jvm25-aot)", jdk25,
+                    packedClassPath, concat(List.of("-XX:AOTCache=" + aotC1), shortLived),
+                    concat(List.of("-XX:AOTCacheOutput=" + aotC1), shortLived), aotC1));
+        } else {
+            log("no JDK 25 at %s: its packagings are left out", jdk25);
+        }
+        return list;
+    }
+
+    /** R1, R2, R3 in interleaved rounds: each round runs side A and side B, in alternating order. */
+    void warmRounds(FakeRuntimeApi api, Map<String, Object> warm) {
+        List<Double> r1p50 = new ArrayList<>();
+        List<Double> r1p99 = new ArrayList<>();
+        List<Double> r2 = new ArrayList<>();
+        List<Double> r3 = new ArrayList<>();
+        List<Double> fnP50 = new ArrayList<>();
+        List<Double> rawP50 = new ArrayList<>();
+        List<String> subjects = users.subList(1, USERS);
+        for (int round = 0; round < rounds; round++) {
+            boolean functionFirst = round % 2 == 0;
+            // R1: one check through the function vs one raw GetItem of the same item
+            long[][] sides = new long[2][];
+            for (int side : functionFirst ? new int[] { 0, 1 } : new int[] { 1, 0 }) {
+                long[] d = new long[400];
+                for (int i = 0; i < d.length; i++) {
+                    String user = users.get(i % USERS);
+                    d[i] = side == 0 ? duration(api.invoke(Events.eligibility(tenant, user))) : rawGet(user);
+                }
+                sides[side] = d;
+            }
+            r1p50.add(pct(sides[0], 50) / pct(sides[1], 50));
+            r1p99.add(pct(sides[0], 99) / pct(sides[1], 99));
+            fnP50.add(pct(sides[0], 50) / 1e6);
+            rawP50.add(pct(sides[1], 50) / 1e6);
+            // R2: a batch of 100 users vs 100 single checks of the same users
+            double batch = 0;
+            double singles = 0;
+            for (int side : functionFirst ? new int[] { 0, 1 } : new int[] { 1, 0 }) {
+                if (side == 0) {
+                    long[] d = new long[15];
+                    for (int i = 0; i < d.length; i++) {
+                        d[i] = duration(expectOk(api.invoke(Events.batch(tenant, subjects))));
+                    }
+                    batch = pct(d, 50);
+                } else {
+                    long sum = 0;
+                    for (String user : subjects) {
+                        sum += duration(api.invoke(Events.eligibility(tenant, user)));
+                    }
+                    singles = sum;
+                }
+            }
+            r2.add(batch / singles);
+            // R3: a profile card of 100 subjects vs a raw read of the same 101 items
+            double cards = 0;
+            double rawRead = 0;
+            for (int side : functionFirst ? new int[] { 0, 1 } : new int[] { 1, 0 }) {
+                long[] d = new long[25];
+                for (int i = 0; i < d.length; i++) {
+                    d[i] = side == 0 ? duration(expectOk(api.invoke(Events.profileCards(tenant, users.get(0), subjects))))
+                            : rawRead101();
+                }
+                if (side == 0) {
+                    cards = pct(d, 50);
+                } else {
+                    rawRead = pct(d, 50);
+                }
+            }
+            r3.add(cards / rawRead);
+            log("round %d: R1 p50 %.2f p99 %.2f (function %.2f ms, raw GetItem %.2f ms), R2 %.3f, R3 %.2f", round + 1,
+                    last(r1p50), last(r1p99), last(fnP50), last(rawP50), last(r2), last(r3));
+        }
+        warm.put("R1p50", r1p50);
+        warm.put("R1p99", r1p99);
+        warm.put("R2", r2);
+        warm.put("R3", r3);
+        warm.put("fnP50", fnP50);
+        warm.put("rawP50", rawP50);
+    }
+
+    /** Store calls per request, counted by a proxy in front of DynamoDB Local (outside the function). */
+    Map<String, Map<String, Integer>> countStoreCalls(Packaging standard) throws Exception {
+        Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
+        try (CountingProxy proxy = new CountingProxy(dynamoPort); FakeRuntimeApi api = new FakeRuntimeApi();
+                FunctionProcess function = FunctionProcess.start(standard, List.of(), api, env(proxy.port()),
+                        work.resolve("function-count.log"))) {
+            expectOk(api.invoke(Events.eligibility(UUID.randomUUID().toString(), users.get(0))));
+            Thread.sleep(1500); // let the priming thread finish its calls
+            Map<String, String> steps = new LinkedHashMap<>();
+            steps.put("check, tenant not yet cached", Events.eligibility(tenant, users.get(1)));
+            steps.put("check, tenant cached", Events.eligibility(tenant, users.get(2)));
+            steps.put("batch of 100 users", Events.batch(tenant, users.subList(1, USERS)));
+            steps.put("profile card, 99 subjects", Events.profileCards(tenant, users.get(0), users.subList(1, 100)));
+            steps.put("profile card, 100 subjects", Events.profileCards(tenant, users.get(0), users.subList(1, USERS)));
+            for (var step : steps.entrySet()) {
+                Map<String, Integer> before = proxy.snapshot();
+                expectOk(api.invoke(step.getValue()));
+                Map<String, Integer> after = proxy.snapshot();
+                Map<String, Integer> delta = new LinkedHashMap<>();
+                after.forEach((op, n) -> {
+                    int d = n - before.getOrDefault(op, 0);
+                    if (d != 0) {
+                        delta.put(op, d);
+                    }
+                });
+                counts.put(step.getKey(), delta);
+            }
+        }
+        log("store calls: %s", counts);
+        return counts;
+    }
+
+    /** Runs the packaging once on a few real requests so that its JVM writes its cache at exit. */
+    void train(Packaging packaging) throws Exception {
+        Files.deleteIfExists(packaging.cache());
+        Packaging training = new Packaging(packaging.name(), packaging.description(), packaging.javaHome(),
+                packaging.classPath(), packaging.trainFlags(), List.of(), null);
+        try (FakeRuntimeApi api = new FakeRuntimeApi();
+                FunctionProcess function = FunctionProcess.start(training, List.of(), api, env(dynamoPort),
+                        work.resolve("train-" + packaging.name() + ".log"))) {
+            trainingRequests(api);
+        }
+        log("trained %s: %s (%d kB)", packaging.name(), packaging.cache().getFileName(),
+                Files.exists(packaging.cache()) ? Files.size(packaging.cache()) / 1024 : -1);
+        if (!Files.exists(packaging.cache())) {
+            throw new IllegalStateException("no cache written by " + packaging.name() + ", see train-" + packaging.name()
+                    + ".log");
+        }
+    }
+
+    /**
+     * Trains the AOT cache of the provided.al2023 runtime that infra/aot-runtime/build.sh lays out
+     * in {@code task}: its own jlinked JDK, class path and options, on real requests against
+     * DynamoDB Local; the JVM writes {@code app.aot} when it exits.
+     */
+    void trainRuntime(Path task) throws Exception {
+        startDynamoDbLocal();
+        List<String> command = new ArrayList<>();
+        command.add(task.resolve("jre/bin/java").toString());
+        command.addAll(Arrays.asList(Files.readString(task.resolve("jvm.options")).trim().split("\\s+")));
+        command.add("-XX:AOTCacheOutput=app.aot");
+        command.add("-cp");
+        command.add(Files.readString(task.resolve("classpath")).trim());
+        command.add(FunctionProcess.RIC_MAIN);
+        command.add(FunctionProcess.HANDLER);
+        Files.deleteIfExists(task.resolve("app.aot"));
+        try (FakeRuntimeApi api = new FakeRuntimeApi()) {
+            ProcessBuilder builder = new ProcessBuilder(command).directory(task.toFile()).inheritIO();
+            builder.environment().putAll(env(dynamoPort));
+            builder.environment().put("AWS_LAMBDA_RUNTIME_API", api.address());
+            builder.environment().put("LAMBDA_TASK_ROOT", task.toString());
+            Process process = builder.start();
+            try {
+                seed(api);
+                trainingRequests(api);
+                for (int i = 0; i < 200; i++) {
+                    expectOk(api.invoke(Events.eligibility(tenant, users.get(i % USERS))));
+                }
+            } finally {
+                process.destroy();
+                process.waitFor();
+            }
+        }
+        if (!Files.exists(task.resolve("app.aot"))) {
+            throw new IllegalStateException("the training run wrote no app.aot");
+        }
+        log("trained %s (%d MB)", task.resolve("app.aot"), Files.size(task.resolve("app.aot")) >> 20);
+    }
+
+    /**
+     * Runs a custom runtime zip as Lambda's provided.al2023 would, unzipped into a fresh
+     * directory: its {@code bootstrap}, with the AOT cache required (-XX:AOTMode=on makes the JVM
+     * refuse to start without it), and reports start to first answer three times.
+     */
+    void checkRuntime(Path zip) throws Exception {
+        startDynamoDbLocal();
+        for (int run = 0; run < 3; run++) {
+            Path task = unzip(zip, work.resolve("runtime-" + run));
+            Files.setPosixFilePermissions(task.resolve("bootstrap"),
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            try (Stream<Path> bins = Files.list(task.resolve("jre/bin"))) {
+                for (Path bin : bins.toList()) {
+                    Files.setPosixFilePermissions(bin, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+                }
+            }
+            try (FakeRuntimeApi api = new FakeRuntimeApi()) {
+                // An unknown tenant: a real answer (TENANT_NOT_PROVISIONED) after a real store read.
+                FakeRuntimeApi.Invocation first = api.submit(
+                        Events.eligibility(UUID.randomUUID().toString(), UUID.randomUUID().toString()));
+                ProcessBuilder builder = new ProcessBuilder(task.resolve("bootstrap").toString()).directory(task.toFile())
+                        .redirectErrorStream(true).redirectOutput(work.resolve("runtime-" + run + ".log").toFile());
+                builder.environment().putAll(env(dynamoPort));
+                builder.environment().put("AWS_LAMBDA_RUNTIME_API", api.address());
+                builder.environment().put("LAMBDA_TASK_ROOT", task.toString());
+                builder.environment().put("JAVA_TOOL_OPTIONS", "-XX:AOTMode=on");
+                long started = System.nanoTime();
+                Process process = builder.start();
+                try {
+                    first.done.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                    expectOk(first);
+                    log("custom runtime run %d: start to first answer %.0f ms, first request %.1f ms", run + 1,
+                            (first.answeredNanos - started) / 1e6, duration(first) / 1e6);
+                } finally {
+                    process.destroy();
+                    process.waitFor();
+                }
+            }
+        }
+    }
+
+    void trainingRequests(FakeRuntimeApi api) {
+        for (int i = 0; i < 20; i++) {
+            expectOk(api.invoke(Events.eligibility(tenant, users.get(i))));
+        }
+        for (int i = 0; i < 3; i++) {
+            expectOk(api.invoke(Events.batch(tenant, users.subList(1, USERS))));
+            expectOk(api.invoke(Events.profileCards(tenant, users.get(0), users.subList(1, USERS))));
+        }
+    }
+
+    /**
+     * R4 and R5: per run, each packaging in turn (the order rotates), from process start to the
+     * first successful answer; then the first invocation's duration against the warm p50 of the
+     * next 300 checks of the same process. Returns per packaging per run
+     * {start-to-answer ms, first-invocation ms, warm p50 ms, RSS kB}.
+     */
+    Map<String, List<double[]>> coldStarts(List<Packaging> packagings) throws Exception {
+        Map<String, List<double[]>> results = new LinkedHashMap<>();
+        packagings.forEach(p -> results.put(p.name(), new ArrayList<>()));
+        for (int run = 0; run < coldRuns; run++) {
+            for (int k = 0; k < packagings.size(); k++) {
+                Packaging packaging = packagings.get((k + run) % packagings.size());
+                try (FakeRuntimeApi api = new FakeRuntimeApi()) {
+                    String user = users.get((run * 7 + k) % USERS);
+                    FakeRuntimeApi.Invocation first = api.submit(Events.eligibility(tenant, user));
+                    try (FunctionProcess function = FunctionProcess.start(packaging, List.of(), api, env(dynamoPort),
+                            work.resolve("cold-" + packaging.name() + "-" + run + ".log"))) {
+                        first.done.get(120, java.util.concurrent.TimeUnit.SECONDS);
+                        expectOk(first);
+                        double toAnswer = (first.answeredNanos - function.startedNanos) / 1e6;
+                        long[] d = new long[300];
+                        for (int i = 0; i < d.length; i++) {
+                            d[i] = duration(api.invoke(Events.eligibility(tenant, users.get(i % USERS))));
+                        }
+                        long[] lastPart = Arrays.copyOfRange(d, 100, d.length);
+                        results.get(packaging.name()).add(new double[] { toAnswer, duration(first) / 1e6,
+                                pct(lastPart, 50) / 1e6, function.residentKb() });
+                    }
+                }
+            }
+            StringBuilder line = new StringBuilder();
+            results.forEach((name, list) -> line.append(String.format(Locale.ROOT, " %s %.0f ms;", name,
+                    list.get(list.size() - 1)[0])));
+            log("cold run %d:%s", run + 1, line);
+        }
+        return results;
+    }
+
+    // ---- report -----------------------------------------------------------------------------
+
+    @SuppressWarnings("unchecked")
+    void report(List<Packaging> packagings, Map<String, Object> warm, Map<String, Map<String, Integer>> counts,
+            Map<String, List<double[]>> cold, double seconds) throws IOException {
+        StringBuilder t = new StringBuilder();
+        t.append("Machine: ").append(machine()).append('\n');
+        t.append(String.format(Locale.ROOT, "Run: %s, %d rounds, %d cold starts per packaging, %.0f s in all%n%n",
+                Instant.now().toString().substring(0, 16) + "Z", rounds, coldRuns, seconds));
+        t.append("| figure | target | median | min–max over rounds |\n|---|---|---|---|\n");
+        row(t, "R1 eligibility p50 ÷ raw GetItem p50", "≤ 1.3", (List<Double>) warm.get("R1p50"), "%.2f");
+        row(t, "R1 eligibility p99 ÷ raw GetItem p99", "≤ 1.6", (List<Double>) warm.get("R1p99"), "%.2f");
+        row(t, "R2 batch of 100 ÷ 100 single checks", "≤ 0.1", (List<Double>) warm.get("R2"), "%.3f");
+        row(t, "R3 profile card of 100 ÷ raw read of its 101 items", "≤ 1.3", (List<Double>) warm.get("R3"), "%.2f");
+        row(t, "(eligibility p50, ms)", "", (List<Double>) warm.get("fnP50"), "%.2f");
+        row(t, "(raw GetItem p50, ms)", "", (List<Double>) warm.get("rawP50"), "%.2f");
+        List<double[]> base = cold.get(packagings.get(0).name());
+        for (Packaging p : packagings) {
+            List<double[]> runs = cold.get(p.name());
+            List<Double> ratio = IntStream.range(0, runs.size()).mapToObj(i -> runs.get(i)[0] / base.get(i)[0]).toList();
+            row(t, "R4 start → first answer, " + p.name() + " ÷ jdk17", p == packagings.get(packagings.size() - 1)
+                    ? "≤ 0.3 (best)" : "", ratio, "%.2f");
+        }
+        for (Packaging p : packagings) {
+            List<double[]> runs = cold.get(p.name());
+            row(t, "R5 first request ÷ warm p50, " + p.name(), "≤ 10",
+                    runs.stream().map(r -> r[1] / r[2]).toList(), "%.1f");
+        }
+        double warmedP50 = median((List<Double>) warm.get("fnP50"));
+        for (Packaging p : packagings) {
+            List<double[]> runs = cold.get(p.name());
+            row(t, "R5' first request ÷ p50 after " + warmup + " checks (jdk17), " + p.name(), "",
+                    runs.stream().map(r -> r[1] / warmedP50).toList(), "%.1f");
+        }
+        t.append(String.format(Locale.ROOT, "| resident memory after %d checks (jdk17) | | %d MB | |%n", warmup,
+                ((Number) warm.get("rssKb")).longValue() / 1024));
+        t.append("\n| packaging | start → first answer ms, median (min–max) | first request ms | warm p50 ms | RSS MB |\n|---|---|---|---|---|\n");
+        for (Packaging p : packagings) {
+            List<double[]> runs = cold.get(p.name());
+            List<Double> ttfa = runs.stream().map(r -> r[0]).toList();
+            t.append(String.format(Locale.ROOT, "| %s: %s | %.0f (%.0f–%.0f) | %.1f | %.2f | %.0f |%n", p.name(),
+                    p.description(), median(ttfa), min(ttfa), max(ttfa), median(runs.stream().map(r -> r[1]).toList()),
+                    median(runs.stream().map(r -> r[2]).toList()), median(runs.stream().map(r -> r[3]).toList()) / 1024));
+        }
+        t.append("\n| request (store calls seen by a proxy in front of DynamoDB Local) | calls |\n|---|---|\n");
+        counts.forEach((step, ops) -> t.append("| ").append(step).append(" | ")
+                .append(ops.isEmpty() ? "none" : ops.entrySet().stream().map(e -> e.getKey() + " × " + e.getValue())
+                        .collect(Collectors.joining(", ")))
+                .append(" |\n"));
+        System.out.println();
+        System.out.println(t);
+        Files.writeString(work.resolve("../results.md"), t.toString());
+    }
+
+    private static void row(StringBuilder t, String name, String target, List<Double> values, String format) {
+        t.append("| ").append(name).append(" | ").append(target).append(" | ")
+                .append(String.format(Locale.ROOT, format, median(values))).append(" | ")
+                .append(String.format(Locale.ROOT, format + "–" + format, min(values), max(values))).append(" |\n");
+    }
+
+    static String machine() {
+        try {
+            String model = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("?");
+            String mem = Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("[^0-9]", "");
+            String load = Files.readString(Path.of("/proc/loadavg")).trim();
+            return String.format(Locale.ROOT, "%d cores (%s), %d GiB, Linux %s, load at end %s",
+                    Runtime.getRuntime().availableProcessors(), model, Long.parseLong(mem) / 1024 / 1024,
+                    System.getProperty("os.version"), load);
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    // ---- store and seeding --------------------------------------------------------------------
+
+    void startDynamoDbLocal() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            dynamoPort = socket.getLocalPort();
+        }
+        dynamoLocal = ServerRunner.createServerFromCommandLineArgs(
+                new String[] { "-inMemory", "-port", Integer.toString(dynamoPort), "-disableTelemetry" });
+        dynamoLocal.start();
+        raw = DynamoDbClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + dynamoPort))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create()).build();
+        raw.createTable(b -> b.tableName(TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build(),
+                        AttributeDefinition.builder().attributeName("sk").attributeType(ScalarAttributeType.S).build())
+                .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
+                        KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build()));
+    }
+
+    Map<String, String> env(int storePort) {
+        Map<String, String> env = new HashMap<>();
+        env.put("AWS_REGION", "us-east-1");
+        env.put("AWS_DEFAULT_REGION", "us-east-1");
+        env.put("AWS_ACCESS_KEY_ID", "local");
+        env.put("AWS_SECRET_ACCESS_KEY", "local");
+        env.put("AWS_LAMBDA_FUNCTION_NAME", "EligibilityFunction");
+        env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
+        env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/EligibilityFunction");
+        env.put("AWS_LAMBDA_LOG_STREAM_NAME", "bench");
+        env.put("LINKEDIN_TABLE_NAME", TABLE);
+        env.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", "http://127.0.0.1:" + storePort);
+        return env;
+    }
+
+    /** Through the function itself: the operator provisions, every user connects. */
+    void seed(FakeRuntimeApi api) {
+        tenant = UUID.randomUUID().toString();
+        users = IntStream.range(0, USERS).mapToObj(i -> UUID.randomUUID().toString()).toList();
+        expectOk(api.invoke(Events.provision(tenant)));
+        for (String user : users) {
+            expectOk(api.invoke(Events.connect(tenant, user)));
+        }
+        // The raw side reads the very items the function reads; their keys are found, not assumed.
+        raw.scanPaginator(b -> b.tableName(TABLE)).items().forEach(item -> {
+            String pk = item.get("pk").s();
+            for (String user : users) {
+                if (pk.contains(user)) {
+                    userKeys.put(user, Map.of("pk", item.get("pk"), "sk", item.get("sk")));
+                }
+            }
+        });
+        if (userKeys.size() != USERS) {
+            throw new IllegalStateException("found " + userKeys.size() + " user items of " + USERS);
+        }
+    }
+
+    long rawGet(String user) {
+        long started = System.nanoTime();
+        var item = raw.getItem(b -> b.tableName(TABLE).key(userKeys.get(user)).consistentRead(true)).item();
+        long took = System.nanoTime() - started;
+        if (item == null || item.isEmpty()) {
+            throw new IllegalStateException("raw GetItem found nothing");
+        }
+        return took;
+    }
+
+    private final ExecutorService rawThreads = Executors.newFixedThreadPool(2);
+
+    /** 101 keys are more than one BatchGetItem takes: 100 and 1, sent at once, as the function does. */
+    long rawRead101() {
+        List<Map<String, AttributeValue>> keys = users.stream().map(userKeys::get).toList();
+        long started = System.nanoTime();
+        CompletableFuture<Integer> second = CompletableFuture.supplyAsync(() -> batchGet(keys.subList(100, 101)), rawThreads);
+        int found = batchGet(keys.subList(0, 100)) + second.join();
+        long took = System.nanoTime() - started;
+        if (found != 101) {
+            throw new IllegalStateException("raw batch read found " + found);
+        }
+        return took;
+    }
+
+    private int batchGet(List<Map<String, AttributeValue>> keys) {
+        var response = raw.batchGetItem(b -> b.requestItems(Map.of(TABLE,
+                KeysAndAttributes.builder().keys(keys).consistentRead(true).build())));
+        if (response.hasUnprocessedKeys() && !response.unprocessedKeys().isEmpty()) {
+            throw new IllegalStateException("DynamoDB Local left keys unprocessed");
+        }
+        return response.responses().get(TABLE).size();
+    }
+
+    void stop() {
+        rawThreads.shutdownNow();
+        if (dynamoLocal != null) {
+            try {
+                dynamoLocal.stop();
+            } catch (Exception e) {
+                // exiting anyway
+            }
+        }
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------
+
+    static FakeRuntimeApi.Invocation expectOk(FakeRuntimeApi.Invocation invocation) {
+        String response = invocation.response;
+        if (invocation.error || response == null || !response.matches("(?s).*\"statusCode\"\\s*:\\s*20[01].*")) {
+            throw new IllegalStateException("the function did not answer 200: " + response);
+        }
+        return invocation;
+    }
+
+    static long duration(FakeRuntimeApi.Invocation invocation) {
+        return invocation.durationNanos();
+    }
+
+    static double pct(long[] values, double p) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int rank = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank))];
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    static double min(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+    }
+
+    static double max(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+    }
+
+    static double last(List<Double> values) {
+        return values.get(values.size() - 1);
+    }
+
+    static <T> List<T> concat(List<T> a, List<T> b) {
+        return Stream.concat(a.stream(), b.stream()).toList();
+    }
+
+    static List<Path> jars(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.toString().endsWith(".jar")).sorted().toList();
+        }
+    }
+
+    static Path unzip(Path zip, Path target) throws IOException {
+        if (Files.exists(target)) {
+            try (Stream<Path> old = Files.walk(target)) {
+                old.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
+            }
+        }
+        Files.createDirectories(target);
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null;) {
+                Path to = target.resolve(entry.getName()).normalize();
+                if (entry.isDirectory()) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.createDirectories(to.getParent());
+                    Files.copy(in, to);
+                    // as unzip(1) does: the AOT cache checks the jars' modification times
+                    if (entry.getLastModifiedTime() != null) {
+                        Files.setLastModifiedTime(to, entry.getLastModifiedTime());
+                    }
+                }
+            }
+        }
+        return target;
+    }
+
+    /**
+     * The function's own classes and resources (the zip's root, lib/ aside) as one jar: class
+     * data sharing and the AOT cache take classes from jars only, never from a directory.
+     */
+    static Path packApp(Path unzipped, Path jar) throws IOException {
+        Files.createDirectories(jar.getParent());
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+                Stream<Path> files = Files.walk(unzipped)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                String name = unzipped.relativize(file).toString();
+                if (name.startsWith("lib/")) {
+                    continue;
+                }
+                out.putNextEntry(new JarEntry(name));
+                try (InputStream in = Files.newInputStream(file)) {
+                    in.transferTo(out);
+                }
+                out.closeEntry();
+            }
+        }
+        return jar;
+    }
+
+    void log(String format, Object... args) {
+        System.out.printf(Locale.ROOT, "[bench] " + format + "%n", args);
+        System.out.flush();
+    }
+
+    @SuppressWarnings("unused")
+    private static void unused(OutputStream o) {
+    }
+}

@@ -1,0 +1,59 @@
+package com.contoso.linkedin.bench;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** API Gateway HTTP API (payload 2.0) events with the JWT authorizer's claims, as in AWS. */
+final class Events {
+    static final String CHECKER_ROLE = "LinkedInEligibility.Check";
+    static final String OPERATOR_ROLE = "Tenants.Operate";
+
+    private Events() {
+    }
+
+    static String eligibility(String tenant, String user) {
+        return event("GET", "/tenants/" + tenant + "/users/" + user + "/linkedin-eligibility", app(CHECKER_ROLE), null);
+    }
+
+    static String batch(String tenant, List<String> users) {
+        return event("POST", "/tenants/" + tenant + "/linkedin-eligibility/batch", app(CHECKER_ROLE),
+                "{\"userIds\":" + ids(users) + "}");
+    }
+
+    static String profileCards(String tenant, String viewer, List<String> subjects) {
+        return event("POST", "/tenants/" + tenant + "/profile-cards/linkedin", app(CHECKER_ROLE),
+                "{\"viewerId\":\"" + viewer + "\",\"subjectIds\":" + ids(subjects) + "}");
+    }
+
+    static String provision(String tenant) {
+        return event("PUT", "/tenants/" + tenant, app(OPERATOR_ROLE),
+                "{\"cloud\":\"PUBLIC\",\"countryCode\":\"US\",\"rolledOut\":true,\"usersCanConsentToApps\":true}");
+    }
+
+    static String connect(String tenant, String user) {
+        return event("PUT", "/tenants/" + tenant + "/users/" + user + "/linkedin-connection",
+                "\"tid\":\"" + tenant + "\",\"oid\":\"" + user + "\"", "{\"consent\":\"BOTH_WAYS\"}");
+    }
+
+    private static String app(String role) {
+        String app = UUID.randomUUID().toString();
+        return "\"tid\":\"" + app + "\",\"oid\":\"" + app + "\",\"roles\":\"[" + role + "]\"";
+    }
+
+    private static String ids(List<String> ids) {
+        return ids.stream().map(id -> "\"" + id + "\"").collect(Collectors.joining(",", "[", "]"));
+    }
+
+    private static String event(String method, String path, String claims, String body) {
+        String json = body == null ? "" : ",\"body\":\"" + body.replace("\"", "\\\"") + "\"";
+        return "{\"version\":\"2.0\",\"routeKey\":\"$default\",\"rawPath\":\"" + path + "\",\"rawQueryString\":\"\","
+                + "\"headers\":{\"host\":\"api.example.com\",\"content-type\":\"application/json\"},"
+                + "\"requestContext\":{\"accountId\":\"123456789012\",\"apiId\":\"bench\",\"domainName\":\"api.example.com\","
+                + "\"requestId\":\"" + UUID.randomUUID() + "\",\"routeKey\":\"$default\",\"stage\":\"$default\","
+                + "\"timeEpoch\":1795892400000,\"http\":{\"method\":\"" + method + "\",\"path\":\"" + path
+                + "\",\"protocol\":\"HTTP/1.1\",\"sourceIp\":\"192.0.2.10\",\"userAgent\":\"bench\"},"
+                + "\"authorizer\":{\"jwt\":{\"claims\":{" + claims + "},\"scopes\":[]}}},"
+                + "\"isBase64Encoded\":false" + json + "}";
+    }
+}

@@ -1,0 +1,77 @@
+package com.contoso.linkedin.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The production artifact run the way Lambda's Java runtime runs it: AWS's runtime interface
+ * client calls the Quarkus handler, polling a (fake, loopback) Runtime API.
+ */
+final class FunctionProcess implements AutoCloseable {
+
+    static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+    static final String HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
+
+    final Process process;
+    final long startedNanos;
+    final FakeRuntimeApi api;
+
+    private FunctionProcess(Process process, long startedNanos, FakeRuntimeApi api) {
+        this.process = process;
+        this.startedNanos = startedNanos;
+        this.api = api;
+    }
+
+    /** Starts the function; events already submitted to {@code api} are served first. */
+    static FunctionProcess start(Packaging packaging, List<String> extraFlags, FakeRuntimeApi api,
+            Map<String, String> env, Path log) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(packaging.javaHome().resolve("bin/java").toString());
+        command.addAll(packaging.flags());
+        command.addAll(extraFlags);
+        command.add("-cp");
+        command.add(packaging.classPath());
+        command.add(RIC_MAIN);
+        command.add(HANDLER);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(env);
+        builder.environment().put("AWS_LAMBDA_RUNTIME_API", api.address());
+        builder.environment().put("_HANDLER", HANDLER);
+        builder.environment().remove("JAVA_TOOL_OPTIONS");
+        long started = System.nanoTime();
+        return new FunctionProcess(builder.start(), started, api);
+    }
+
+    long residentKb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException e) {
+            // gone
+        }
+        return -1;
+    }
+
+    /** SIGTERM (the JVM exits normally, so caches made at exit are written), then kill. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package com.contoso.linkedin.bench;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One way of starting the function: a JDK, a class path and JVM flags.
+ *
+ * @param trainFlags flags of the training run that writes the cache the flags use (empty: none)
+ * @param cache the cache file the training run writes (null: none)
+ */
+record Packaging(String name, String description, Path javaHome, String classPath, List<String> flags,
+        List<String> trainFlags, Path cache) {
+
+    boolean needsTraining() {
+        return cache != null;
+    }
+}

@@ -1,0 +1,324 @@
+package com.contoso.linkedin.lambda;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.crac.Core;
+import org.crac.Resource;
+import org.jboss.logging.Logger;
+
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.contoso.linkedin.config.LinkedInConfig;
+import com.contoso.linkedin.domain.Client;
+import com.contoso.linkedin.domain.Cloud;
+import com.contoso.linkedin.domain.Connection;
+import com.contoso.linkedin.domain.Consent;
+import com.contoso.linkedin.domain.Decision;
+import com.contoso.linkedin.domain.EligibilityRules;
+import com.contoso.linkedin.domain.IntegrationMode;
+import com.contoso.linkedin.domain.OfficePolicy;
+import com.contoso.linkedin.domain.Tenant;
+import com.contoso.linkedin.domain.TenantProfile;
+import com.contoso.linkedin.domain.TenantSetting;
+import com.contoso.linkedin.domain.UserFacts;
+import com.contoso.linkedin.identity.Grant;
+import com.contoso.linkedin.service.TenantCache;
+import com.contoso.linkedin.store.LinkedInStore;
+
+import io.quarkus.amazon.lambda.http.LambdaHttpHandler;
+import io.quarkus.netty.runtime.virtual.VirtualClientConnection;
+import io.quarkus.netty.runtime.virtual.VirtualResponseHandler;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.http.runtime.VertxHttpRecorder;
+
+/**
+ * Warms the hot path while the function starts (Lambda's init phase: Quarkus starts the
+ * application when the runtime constructs the handler, {@code quarkus.snapstart.full-warmup}),
+ * and again just before a SnapStart snapshot, so that the first real request does not pay for
+ * class loading, the DynamoDB client's first connection, JSON mapping and the decision path.
+ *
+ * <p>What it does, and why none of it leaves tenant or user data behind:
+ * <ul>
+ * <li>two API Gateway events through the same handler a real invocation uses: a profile card for a
+ * tenant id that is no GUID (JSON body read, identity, routing, then a 400 problem: no store
+ * call), and an eligibility check for the nil GUID tenant, which no directory issues (one tenant
+ * GetItem that finds nothing; the cached absence is evicted at once);</li>
+ * <li>one user GetItem under the tenant key {@code priming}, which no request can name (ids are
+ * GUIDs);</li>
+ * <li>the decision table and the profile-card rule on made-up records.</li>
+ * </ul>
+ * Priming never fails or holds up start-up: every failure (store unreachable, an IAM role without
+ * the action) is logged and ignored, and start-up waits at most {@code linkedin.priming.timeout}
+ * ({@link LinkedInConfig.Priming}).
+ */
+@ApplicationScoped
+public class Priming implements Resource {
+
+    private static final Logger LOG = Logger.getLogger(Priming.class);
+
+    /** The nil GUID: a well-formed tenant id that no directory ever issues. */
+    static final String NO_TENANT = "00000000-0000-0000-0000-000000000000";
+    /** Not a GUID: no request can address this partition. */
+    static final String NOT_AN_ID = "priming";
+
+    private final LinkedInStore store;
+    private final TenantCache tenants;
+    private final boolean enabled;
+    private final Duration timeout;
+
+    public Priming(LinkedInStore store, TenantCache tenants, LinkedInConfig config) {
+        this.store = store;
+        this.tenants = tenants;
+        this.enabled = config.priming().enabled();
+        this.timeout = config.priming().timeout();
+    }
+
+    /**
+     * Lambda init: Quarkus fires this before it opens the virtual HTTP channel the handler talks
+     * to, so the decision path and the store client are primed here, and the two events on a
+     * thread that sends them as soon as the handler is ready (while the runtime fetches the first
+     * invocation). A SnapStart snapshot is taken after init: {@link #beforeCheckpoint} primes all of it.
+     */
+    void onStart(@Observes StartupEvent start) {
+        if (!enabled) {
+            return;
+        }
+        // Lambda's SnapStart runtime calls registered CRaC resources around the snapshot; any
+        // other JVM ignores them. The global context holds resources weakly: this bean holds itself.
+        Core.getGlobalContext().register(this);
+        within(timeout, this::primeDirectly);
+        Thread events = new Thread(() -> {
+            if (awaitHandler(timeout)) {
+                within(timeout, this::primeThroughHandler);
+            }
+        }, "priming-events");
+        events.setDaemon(true);
+        events.start();
+    }
+
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        within(timeout, this::prime);
+        // Nothing read while priming is kept, but a snapshot must never carry tenant data.
+        tenants.evict(NO_TENANT);
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // The snapshot's pooled connections are dead after a restore: open a fresh one now.
+        runQuietly("store connection after restore", () -> store.findUser(NOT_AN_ID, NOT_AN_ID));
+    }
+
+    /** Every step: the decision path, the store client, and events through the real handler. */
+    public void prime() {
+        primeDirectly();
+        primeThroughHandler();
+    }
+
+    private void primeDirectly() {
+        runQuietly("decision path", Priming::decideOnMadeUpRecords);
+        runQuietly("user read", () -> store.findUser(NOT_AN_ID, NOT_AN_ID));
+    }
+
+    private void primeThroughHandler() {
+        runQuietly("profile-card event", () -> invoke(profileCardEvent()));
+        runQuietly("eligibility event", () -> invoke(eligibilityEvent()));
+        tenants.evict(NO_TENANT);
+    }
+
+    /** Runs the steps on their own thread and waits for them at most {@code limit}. */
+    private static void within(Duration limit, Runnable steps) {
+        long started = System.nanoTime();
+        CompletableFuture<Void> priming = CompletableFuture.runAsync(steps, task -> {
+            Thread thread = new Thread(task, "priming");
+            thread.setDaemon(true);
+            thread.start();
+        });
+        try {
+            priming.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+            LOG.debugf("Primed in %d ms", (System.nanoTime() - started) / 1_000_000);
+        } catch (TimeoutException late) {
+            LOG.warnf("Priming took longer than %s; going on without waiting for it", limit);
+        } catch (Exception | Error failed) {
+            LOG.warnf("Priming failed (ignored): %s", failed.toString());
+        }
+    }
+
+    /** Whether Quarkus opened the virtual HTTP channel of the Lambda handler within the limit. */
+    private static boolean awaitHandler(Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!virtualChannelOpen()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean virtualChannelOpen() {
+        if (VertxHttpRecorder.VIRTUAL_HTTP == null) {
+            return false;
+        }
+        try {
+            VirtualClientConnection.connect(new VirtualResponseHandler() {
+                @Override
+                public void handleMessage(Object message) {
+                }
+
+                @Override
+                public void close() {
+                }
+            }, VertxHttpRecorder.VIRTUAL_HTTP).close();
+            return true;
+        } catch (RuntimeException notYet) {
+            return false;
+        }
+    }
+
+    private static void decideOnMadeUpRecords() {
+        Tenant tenant = new Tenant(NO_TENANT, new TenantProfile(Cloud.PUBLIC, "US", true, true),
+                Optional.of(new TenantSetting(IntegrationMode.SELECTED, NO_TENANT, 1, Instant.EPOCH, NOT_AN_ID)), 0);
+        UserFacts user = new UserFacts(Set.of(NO_TENANT), false,
+                Optional.of(new Connection(Consent.BOTH_WAYS, 0, Instant.EPOCH)), true, OfficePolicy.NOT_CONFIGURED,
+                true);
+        for (Client client : Client.values()) {
+            Decision viewer = EligibilityRules.decide(Optional.of(tenant), user, client);
+            EligibilityRules.cards(viewer, List.of(user, UserFacts.unknown()));
+            EligibilityRules.decide(Optional.of(tenant), UserFacts.unknown(), client);
+        }
+        EligibilityRules.decidedByTenant(Optional.empty());
+    }
+
+    private static void runQuietly(String step, Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException | LinkageError e) {
+            LOG.debugf("Priming step '%s' failed (ignored): %s", step, e.toString());
+        }
+    }
+
+    // ---- events through the real handler ----------------------------------------------------
+
+    private static void invoke(APIGatewayV2HTTPEvent event) {
+        // The handler the Quarkus Lambda runtime hands every API Gateway event to (JSON of the
+        // event itself aside), usable as soon as the virtual HTTP server is up.
+        APIGatewayV2HTTPResponse response = new LambdaHttpHandler().handleRequest(event, new PrimingContext());
+        LOG.debugf("Priming %s answered %d", event.getRawPath(), response.getStatusCode());
+    }
+
+    private static APIGatewayV2HTTPEvent profileCardEvent() {
+        return event("POST", "/tenants/" + NOT_AN_ID + "/profile-cards/linkedin",
+                "{\"viewerId\":\"" + NO_TENANT + "\",\"subjectIds\":[\"" + NO_TENANT + "\"]}");
+    }
+
+    private static APIGatewayV2HTTPEvent eligibilityEvent() {
+        return event("GET", "/tenants/" + NO_TENANT + "/users/" + NO_TENANT + "/linkedin-eligibility", null);
+    }
+
+    private static APIGatewayV2HTTPEvent event(String method, String path, String body) {
+        Map<String, String> claims = Map.of("tid", NO_TENANT, "oid", NO_TENANT,
+                "roles", "[" + Grant.Roles.ELIGIBILITY_CHECK + "]");
+        return APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey("$default").withRawPath(path)
+                .withRawQueryString("")
+                .withHeaders(body == null ? Map.of("host", "priming")
+                        : Map.of("host", "priming", "content-type", "application/json"))
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withRequestId("priming")
+                        .withRouteKey("$default").withStage("$default").withDomainName("priming")
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method)
+                                .withPath(path).withProtocol("HTTP/1.1").withSourceIp("127.0.0.1")
+                                .withUserAgent("priming").build())
+                        .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
+                                        .withClaims(claims).withScopes(List.of()).build())
+                                .build())
+                        .build())
+                .withBody(body).withIsBase64Encoded(false).build();
+    }
+
+    /** The Lambda context of a priming event: no deadline worth speaking of, logs nowhere. */
+    private static final class PrimingContext implements Context {
+        @Override
+        public String getAwsRequestId() {
+            return "priming";
+        }
+
+        @Override
+        public String getLogGroupName() {
+            return "priming";
+        }
+
+        @Override
+        public String getLogStreamName() {
+            return "priming";
+        }
+
+        @Override
+        public String getFunctionName() {
+            return "priming";
+        }
+
+        @Override
+        public String getFunctionVersion() {
+            return "priming";
+        }
+
+        @Override
+        public String getInvokedFunctionArn() {
+            return "priming";
+        }
+
+        @Override
+        public CognitoIdentity getIdentity() {
+            return null;
+        }
+
+        @Override
+        public ClientContext getClientContext() {
+            return null;
+        }
+
+        @Override
+        public int getRemainingTimeInMillis() {
+            return 60_000;
+        }
+
+        @Override
+        public int getMemoryLimitInMB() {
+            return 0;
+        }
+
+        @Override
+        public LambdaLogger getLogger() {
+            return new LambdaLogger() {
+                @Override
+                public void log(String message) {
+                }
+
+                @Override
+                public void log(byte[] message) {
+                }
+            };
+        }
+    }
+}
