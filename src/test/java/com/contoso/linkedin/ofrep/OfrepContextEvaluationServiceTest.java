@@ -89,6 +89,10 @@ class OfrepContextEvaluationServiceTest {
             public Store store() {
                 throw new UnsupportedOperationException();
             }
+
+            public Priming priming() {
+                throw new UnsupportedOperationException();
+            }
         };
     }
 
