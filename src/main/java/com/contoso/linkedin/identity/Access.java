@@ -43,12 +43,20 @@ public class Access {
         Caller current = caller();
         String tenantId = Ids.requireGuid(rawTenantId, "tenantId");
         String userId = rawUserId == null ? null : Ids.requireGuid(rawUserId, "userId");
-        for (Grant grant : grants) {
-            if (grant.admits(current, tenantId, userId)) {
-                return new Granted(current, tenantId, userId);
-            }
+        if (admits(current, tenantId, userId, grants)) {
+            return new Granted(current, tenantId, userId);
         }
         throw new ForbiddenException();
+    }
+
+    /** Whether one of the grants admits the caller to these (canonical) ids. */
+    public static boolean admits(Caller caller, String tenantId, String userId, Grant... grants) {
+        for (Grant grant : grants) {
+            if (grant.admits(caller, tenantId, userId)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public Caller caller() {
@@ -71,6 +79,10 @@ public class Access {
 
     /** API Gateway's id of this request, for the audit; the Lambda request id is the fallback. */
     public String requestId() {
+        return requestId(event, lambda);
+    }
+
+    public static String requestId(APIGatewayV2HTTPEvent event, Context lambda) {
         APIGatewayV2HTTPEvent.RequestContext context = event.getRequestContext();
         if (context != null && context.getRequestId() != null) {
             return context.getRequestId();
@@ -78,13 +90,22 @@ public class Access {
         return lambda.getAwsRequestId();
     }
 
-    private Optional<Map<String, String>> claims() {
+    /** The claims API Gateway's JWT authorizer verified, if the event carries any. */
+    public static Optional<Map<String, String>> verifiedClaims(APIGatewayV2HTTPEvent event) {
         APIGatewayV2HTTPEvent.RequestContext context = event.getRequestContext();
         if (context != null && context.getAuthorizer() != null && context.getAuthorizer().getJwt() != null) {
             Map<String, String> verified = context.getAuthorizer().getJwt().getClaims();
             if (verified != null && !verified.isEmpty()) {
                 return Optional.of(verified);
             }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Map<String, String>> claims() {
+        Optional<Map<String, String>> verified = verifiedClaims(event);
+        if (verified.isPresent()) {
+            return verified;
         }
         if (bearerShortcut.isResolvable()) {
             return header("authorization").flatMap(bearerShortcut.get()::fromAuthorizationHeader);

@@ -37,8 +37,11 @@ import com.contoso.linkedin.domain.TenantProfile;
 import com.contoso.linkedin.domain.TenantSetting;
 import com.contoso.linkedin.domain.UserFacts;
 import com.contoso.linkedin.identity.Grant;
+import com.contoso.linkedin.rest.DirectEligibilityRoute;
 import com.contoso.linkedin.service.TenantCache;
 import com.contoso.linkedin.store.LinkedInStore;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.amazon.lambda.http.LambdaHttpHandler;
 import io.quarkus.netty.runtime.virtual.VirtualClientConnection;
@@ -57,7 +60,8 @@ import io.quarkus.vertx.http.runtime.VertxHttpRecorder;
  * <li>two API Gateway events through the same handler a real invocation uses: a profile card for a
  * tenant id that is no GUID (JSON body read, identity, routing, then a 400 problem: no store
  * call), and an eligibility check for the nil GUID tenant, which no directory issues (one tenant
- * GetItem that finds nothing; the cached absence is evicted at once);</li>
+ * GetItem that finds nothing; the cached absence is evicted at once); the same check again, as
+ * JSON bytes, through the {@link DirectEligibilityRoute} that {@link FunctionHandler} asks first;</li>
  * <li>one user GetItem under the tenant key {@code priming}, which no request can name (ids are
  * GUIDs);</li>
  * <li>the decision table and the profile-card rule on made-up records.</li>
@@ -78,12 +82,17 @@ public class Priming implements Resource {
 
     private final LinkedInStore store;
     private final TenantCache tenants;
+    private final DirectEligibilityRoute direct;
+    private final ObjectMapper mapper;
     private final boolean enabled;
     private final Duration timeout;
 
-    public Priming(LinkedInStore store, TenantCache tenants, LinkedInConfig config) {
+    public Priming(LinkedInStore store, TenantCache tenants, DirectEligibilityRoute direct, ObjectMapper mapper,
+            LinkedInConfig config) {
         this.store = store;
         this.tenants = tenants;
+        this.direct = direct;
+        this.mapper = mapper;
         this.enabled = config.priming().enabled();
         this.timeout = config.priming().timeout();
     }
@@ -138,6 +147,7 @@ public class Priming implements Resource {
     private void primeThroughHandler() {
         runQuietly("profile-card event", () -> invoke(profileCardEvent()));
         runQuietly("eligibility event", () -> invoke(eligibilityEvent()));
+        runQuietly("eligibility event, direct route", this::invokeDirectly);
         tenants.evict(NO_TENANT);
     }
 
@@ -225,6 +235,16 @@ public class Priming implements Resource {
         // event itself aside), usable as soon as the virtual HTTP server is up.
         APIGatewayV2HTTPResponse response = new LambdaHttpHandler().handleRequest(event, new PrimingContext());
         LOG.debugf("Priming %s answered %d", event.getRawPath(), response.getStatusCode());
+    }
+
+    /** The event as {@link FunctionHandler} receives it: JSON bytes, read and answered by the direct route. */
+    private void invokeDirectly() {
+        try {
+            Optional<byte[]> answer = direct.answer(mapper.writeValueAsBytes(eligibilityEvent()), new PrimingContext());
+            LOG.debugf("Priming the direct eligibility route %s", answer.isPresent() ? "answered" : "declined");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static APIGatewayV2HTTPEvent profileCardEvent() {

@@ -25,6 +25,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 public class ProblemMapper {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
+    /** Shared with the direct eligibility route, which answers these two itself. */
+    static final Problem STORE_UNAVAILABLE = Problem.of(503, "store-unavailable", "Service unavailable",
+            "The store did not answer; nothing was concluded or changed. Try again.", null);
+    static final Problem INTERNAL_ERROR = Problem.of(500, "internal-error", "Internal error",
+            "The request could not be processed", null);
+
     private final int retryAfterSeconds;
 
     public ProblemMapper(LinkedInConfig config) {
@@ -82,9 +88,8 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response storeUnavailable(StoreUnavailableException e) {
-        LOG.errorf(e, "Store unavailable: %s", e.getMessage());
-        return Response.fromResponse(problem(503, "store-unavailable", "Service unavailable",
-                "The store did not answer; nothing was concluded or changed. Try again.", null))
+        logStoreUnavailable(e);
+        return Response.fromResponse(problem(STORE_UNAVAILABLE))
                 .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds).build();
     }
 
@@ -94,7 +99,7 @@ public class ProblemMapper {
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             LOG.errorf(e, "Framework error %d", status);
-            return problem(500, "internal-error", "Internal error", "The request could not be processed", null);
+            return problem(INTERNAL_ERROR);
         }
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known != null ? known.getReasonPhrase() : "Request refused";
@@ -103,8 +108,20 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        logUnexpected(e);
+        return problem(INTERNAL_ERROR);
+    }
+
+    static void logStoreUnavailable(StoreUnavailableException e) {
+        LOG.errorf(e, "Store unavailable: %s", e.getMessage());
+    }
+
+    static void logUnexpected(Throwable e) {
         LOG.errorf(e, "Unexpected failure");
-        return problem(500, "internal-error", "Internal error", "The request could not be processed", null);
+    }
+
+    private static Response problem(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
     static Response problem(int status, String slug, String title, String detail, Reason reason) {

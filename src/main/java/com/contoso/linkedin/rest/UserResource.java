@@ -39,6 +39,8 @@ public class UserResource {
     static final String IMPORTED_DATA_HEADER = "LinkedIn-Imported-Data";
     static final String IMPORTED_DATA_NOTICE =
             "retained; contacts LinkedIn already imported are not deleted by a disconnect";
+    /** Who may ask whether a user may see LinkedIn data: the user, or the profile-card service. */
+    static final Grant[] MAY_CHECK_ELIGIBILITY = { Grant.THE_USER, Grant.ELIGIBILITY_CHECKER_APP };
 
     private final Access access;
     private final JsonBodies bodies;
@@ -103,7 +105,7 @@ public class UserResource {
     @GET
     @Path("/linkedin-eligibility")
     public EligibilityView eligibility(@RestPath String tenantId, @RestPath String userId, @Context UriInfo uri) {
-        Access.Granted granted = access.require(tenantId, userId, Grant.THE_USER, Grant.ELIGIBILITY_CHECKER_APP);
+        Access.Granted granted = access.require(tenantId, userId, MAY_CHECK_ELIGIBILITY);
         Client client = QueryParameters.of(uri).single("client").map(UserResource::client)
                 .orElse(Client.PROFILE_CARD);
         var evaluation = eligibility.check(granted.tenantId(), List.of(granted.userId()), client);
@@ -111,7 +113,7 @@ public class UserResource {
                 evaluation.freshness());
     }
 
-    private static Client client(String name) {
+    static Client client(String name) {
         for (Client client : Client.values()) {
             if (client.name().equals(name)) {
                 return client;

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.contoso.linkedin.support.DirectRoute;
 import com.contoso.linkedin.support.Identities;
 import com.contoso.linkedin.support.LambdaEvents;
 import com.contoso.linkedin.support.Tenants;
@@ -73,6 +74,23 @@ class RequestLogTest {
         assertEquals("app", line.getMdc("callerKind"));
         assertEquals("200", line.getMdc("status"));
         assertTrue(Double.parseDouble(line.getMdc("latencyMs")) >= 0);
+    }
+
+    @Test
+    void theDirectRoute_leavesTheSameOneLine() {
+        String tenant = Tenants.provisioned();
+        Map<String, Object> check = LambdaEvents.get("/tenants/" + tenant + "/users/" + newId()
+                + "/linkedin-eligibility").as(Identities.checker()).event();
+        lines.clear();
+        LambdaEvents.sendRaw(check);
+        DirectRoute.answerRaw(check).orElseThrow();
+
+        assertEquals(2, lines.size(), () -> "lines: " + lines.size());
+        for (String field : List.of("requestId", "route", "tenantId", "callerKind", "status")) {
+            assertEquals(lines.get(0).getMdc(field), lines.get(1).getMdc(field), field);
+        }
+        assertEquals(lines.get(0).getFormattedMessage(), lines.get(1).getFormattedMessage());
+        assertTrue(Double.parseDouble(lines.get(1).getMdc("latencyMs")) >= 0);
     }
 
     @Test

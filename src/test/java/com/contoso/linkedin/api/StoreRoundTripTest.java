@@ -12,6 +12,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.contoso.linkedin.support.DirectRoute;
 import com.contoso.linkedin.support.LambdaEvents;
 import com.contoso.linkedin.support.LambdaEvents.Reply;
 import com.contoso.linkedin.support.StoreCalls;
@@ -77,6 +78,16 @@ class StoreRoundTripTest {
         assertEquals(200, reply.status(), reply::toString);
         assertEquals(1, StoreCalls.of("GetItem:USER"), StoreCalls::summary);
         assertEquals(0, StoreCalls.of("GetItem:TENANT"), StoreCalls::summary);
+        assertEquals(1, StoreCalls.total(), StoreCalls::summary);
+    }
+
+    @Test
+    void directRouteCheck_costsOneUserGetItem_too() {
+        Reply reply = DirectRoute.answer(LambdaEvents.get("/tenants/" + tenant + "/users/" + newId()
+                + "/linkedin-eligibility").as(checker())).orElseThrow();
+
+        assertEquals(200, reply.status(), reply::toString);
+        assertEquals(1, StoreCalls.of("GetItem:USER"), StoreCalls::summary);
         assertEquals(1, StoreCalls.total(), StoreCalls::summary);
     }
 

@@ -13,6 +13,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.contoso.linkedin.support.DirectRoute;
 import com.contoso.linkedin.support.LambdaEvents;
 import com.contoso.linkedin.support.LambdaEvents.Reply;
 
@@ -52,6 +53,17 @@ class StoreUnavailableApiTest {
             assertFalse(reply.body().contains("eligible") || reply.body().contains("\"show\""));
             assertFalse(reply.body().contains("127.0.0.1"), "no internals in the answer");
         }
+    }
+
+    @Test
+    void theDirectRoute_answers503_asTheHttpLayerDoes() {
+        LambdaEvents check = LambdaEvents.get("/tenants/" + newId() + "/users/" + newId() + "/linkedin-eligibility")
+                .as(checker());
+
+        Reply direct = DirectRoute.answer(check).orElseThrow();
+
+        assertEquals(503, direct.status(), direct::toString);
+        DirectRoute.assertSameAnswer(check.send(), direct);
     }
 
     @Test

@@ -449,7 +449,7 @@ class TemplateDriftTest {
     }
 
     @Test
-    void jvmRuntime_usesTheQuarkusHandler_withSnapStartOnThePublishedAlias() throws Exception {
+    void jvmRuntime_usesTheFunctionHandler_withSnapStartOnThePublishedAlias() throws Exception {
         Map<String, Object> globals = map(map(template.get("Globals")).get("Function"));
         List<Object> handler = list(map(globals.get("Handler")).get("Fn::If"));
         List<Object> runtime = list(map(globals.get("Runtime")).get("Fn::If"));

@@ -1,0 +1,167 @@
+package com.contoso.linkedin.api;
+
+import static com.contoso.linkedin.support.Identities.checker;
+import static com.contoso.linkedin.support.Identities.newId;
+import static com.contoso.linkedin.support.Identities.user;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import com.contoso.linkedin.support.DirectRoute;
+import com.contoso.linkedin.support.LambdaEvents;
+import com.contoso.linkedin.support.LambdaEvents.Reply;
+import com.contoso.linkedin.support.Tenants;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The eligibility check that {@code lambda.FunctionHandler} answers without the HTTP layer gives,
+ * event for event, the answer the HTTP layer gives (status, headers, body), and declines every
+ * event it cannot answer exactly so, which the HTTP layer then answers.
+ */
+@QuarkusTest
+class DirectEligibilityRouteTest {
+
+    private static LambdaEvents check(String tenant, String userId) {
+        return LambdaEvents.get("/tenants/" + tenant + "/users/" + userId + "/linkedin-eligibility");
+    }
+
+    /** The direct route answers the event, and with the HTTP layer's answer to the same event. */
+    private static Reply answeredAlike(Object event) {
+        Optional<Reply> direct = DirectRoute.answerRaw(event);
+        Reply http = LambdaEvents.sendRaw(event);
+        assertTrue(direct.isPresent(), () -> "the direct route declined an event the HTTP layer answers " + http);
+        DirectRoute.assertSameAnswer(http, direct.get());
+        return direct.get();
+    }
+
+    private static Reply answeredAlike(LambdaEvents event) {
+        return answeredAlike(event.event());
+    }
+
+    @Test
+    void connectedUser_askedByTheProfileCardService() {
+        String tenant = Tenants.provisioned();
+        String userId = newId();
+        UserEndpoints.connect(tenant, userId, "BOTH_WAYS");
+
+        Reply reply = answeredAlike(check(tenant, userId).as(checker()));
+
+        assertEquals(200, reply.status());
+        assertTrue(reply.json().getBoolean("eligible"));
+        assertTrue(reply.json().getBoolean("connected"));
+        assertEquals("no-store", reply.header("Cache-Control"));
+    }
+
+    @Test
+    void aUserAskingForThemselves_notConnected() {
+        String tenant = Tenants.provisioned();
+        String userId = newId();
+
+        Reply reply = answeredAlike(check(tenant, userId).as(user(tenant, userId)));
+
+        assertFalse(reply.json().getBoolean("connected"));
+    }
+
+    @Test
+    void tenantsThatDecideAlone_unknownNotRolledOutDisabled() {
+        String notRolledOut = Tenants.provisioned("PUBLIC", "US", false);
+        String disabled = Tenants.provisioned();
+        assertEquals(200, Tenants.setMode(disabled, "{\"mode\":\"DISABLED\"}").status());
+
+        for (String tenant : List.of(newId(), notRolledOut, disabled)) {
+            Reply reply = answeredAlike(check(tenant, newId()).as(checker()));
+            assertFalse(reply.json().getBoolean("eligible"), reply::toString);
+        }
+    }
+
+    @Test
+    void officeDesktopClient_upperCaseIds_andAcceptHeadersThatChooseJson() {
+        String tenant = Tenants.provisioned();
+        String userId = newId();
+        UserEndpoints.connect(tenant, userId, "BOTH_WAYS");
+
+        assertEquals("OFFICE_DESKTOP",
+                answeredAlike(check(tenant, userId).query("client=OFFICE_DESKTOP").as(checker())).json().getString("client"));
+        assertEquals("PROFILE_CARD",
+                answeredAlike(check(tenant, userId).query("client=PROFILE_CARD").as(checker())).json().getString("client"));
+        assertEquals(tenant, answeredAlike(check(tenant.toUpperCase(Locale.ROOT), userId.toUpperCase(Locale.ROOT))
+                .as(checker())).json().getString("tenantId"));
+        for (String accept : List.of("application/json", "*/*", "text/html, application/json", "application/*")) {
+            answeredAlike(check(tenant, userId).header("accept", accept).as(checker()));
+        }
+    }
+
+    @Test
+    void claimsAsJsonArrays_areReadAsTheHttpLayerReadsThem() {
+        String tenant = Tenants.provisioned();
+        Map<String, Object> event = check(tenant, newId()).as(checker()).event();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> context = (Map<String, Object>) event.get("requestContext");
+        context.put("authorizer", Map.of("jwt", Map.of("claims",
+                Map.of("tid", newId(), "oid", newId(), "roles", List.of("Other.Role", "LinkedInEligibility.Check")))));
+
+        assertEquals(200, answeredAlike(event).status());
+    }
+
+    @Test
+    void aDisconnect_countsOnTheNextDirectCheck() {
+        String tenant = Tenants.provisioned();
+        String userId = newId();
+        UserEndpoints.connect(tenant, userId, "BOTH_WAYS");
+        assertTrue(DirectRoute.answer(check(tenant, userId).as(checker())).orElseThrow().json().getBoolean("connected"));
+
+        assertEquals(204, UserEndpoints.disconnect(tenant, userId).status());
+
+        Reply after = DirectRoute.answer(check(tenant, userId).as(checker())).orElseThrow();
+        assertFalse(after.json().getBoolean("connected"));
+        assertFalse(after.json().getBoolean("showConnectedLinkedInInfo"));
+    }
+
+    @Test
+    void everythingElse_isDeclined_andTheHttpLayerAnswersIt() {
+        String tenant = Tenants.provisioned();
+        String userId = newId();
+        String otherTenant = newId();
+        Map<String, LambdaEvents> declined = new java.util.LinkedHashMap<>();
+        declined.put("no identity", check(tenant, userId));
+        declined.put("tenant id no GUID", check("contoso", userId).as(checker()));
+        declined.put("user id no GUID", check(tenant, "me").as(checker()));
+        declined.put("a user asking about someone else", check(tenant, userId).as(user(tenant, newId())));
+        declined.put("a user of another tenant", check(tenant, userId).as(user(otherTenant, userId)));
+        declined.put("an unknown query parameter", check(tenant, userId).query("foo=1").as(checker()));
+        declined.put("an unknown client", check(tenant, userId).query("client=WATCH").as(checker()));
+        declined.put("client twice", check(tenant, userId).query("client=PROFILE_CARD&client=OFFICE_DESKTOP").as(checker()));
+        declined.put("Accept without JSON", check(tenant, userId).header("accept", "text/plain").as(checker()));
+        declined.put("Accept with parameters", check(tenant, userId).header("accept", "application/json;q=0").as(checker()));
+        declined.put("another method", LambdaEvents.request("DELETE",
+                "/tenants/" + tenant + "/users/" + userId + "/linkedin-eligibility").as(checker()));
+        declined.put("a body", check(tenant, userId).json("{}").as(checker()));
+        declined.put("a trailing slash", LambdaEvents.get("/tenants/" + tenant + "/users/" + userId
+                + "/linkedin-eligibility/").as(checker()));
+        declined.put("another route", LambdaEvents.get("/tenants/" + tenant + "/linkedin-integration").as(checker()));
+
+        for (var event : declined.entrySet()) {
+            assertTrue(DirectRoute.answer(event.getValue()).isEmpty(), event.getKey() + ": not declined");
+            Reply http = event.getValue().send();
+            assertFalse(http.status() >= 500, () -> event.getKey() + ": " + http);
+        }
+    }
+
+    @Test
+    void malformedEvents_areDeclined() {
+        for (Object event : List.of("not json".getBytes(StandardCharsets.UTF_8), "[]".getBytes(StandardCharsets.UTF_8),
+                new byte[0], Map.of("rawPath", "/tenants/" + newId() + "/users/" + newId() + "/linkedin-eligibility"),
+                Map.of("version", "2.0", "requestContext", "not an object"))) {
+            assertTrue(DirectRoute.answerRaw(event).isEmpty(), () -> "not declined: " + event);
+        }
+    }
+}

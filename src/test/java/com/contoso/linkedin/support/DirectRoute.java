@@ -1,0 +1,163 @@
+package com.contoso.linkedin.support;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.contoso.linkedin.rest.DirectEligibilityRoute;
+import com.contoso.linkedin.support.LambdaEvents.Reply;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.arc.Arc;
+
+/**
+ * The direct eligibility route as {@code lambda.FunctionHandler} uses it on Lambda: the raw event's
+ * bytes in, the Lambda response's bytes out (or nothing, when the HTTP layer must answer).
+ */
+public final class DirectRoute {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private DirectRoute() {
+    }
+
+    public static Optional<Reply> answer(LambdaEvents event) {
+        return answerRaw(event.event());
+    }
+
+    public static Optional<Reply> answerRaw(Object event) {
+        try {
+            byte[] bytes = event instanceof byte[] raw ? raw : JSON.writeValueAsBytes(event);
+            Optional<byte[]> answer = Arc.container().instance(DirectEligibilityRoute.class).get()
+                    .answer(bytes, new TestContext());
+            if (answer.isEmpty()) {
+                return Optional.empty();
+            }
+            JsonNode response = JSON.readTree(answer.get());
+            Map<String, String> headers = new TreeMap<>();
+            response.path("headers").fields().forEachRemaining(h -> headers.put(h.getKey(), h.getValue().asText()));
+            return Optional.of(new Reply(response.path("statusCode").asInt(), headers,
+                    response.path("body").isNull() ? null : response.path("body").asText()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The two answers are the same HTTP response: status, headers (names as HTTP compares them),
+     * and body, where only the evaluation time may differ (both a recent instant).
+     */
+    public static void assertSameAnswer(Reply http, Reply direct) {
+        assertEquals(http.status(), direct.status(), () -> "status: HTTP layer " + http + " / direct " + direct);
+        assertEquals(lowerCaseNames(http.headers()).keySet(), lowerCaseNames(direct.headers()).keySet(),
+                () -> "header names: HTTP layer " + http + " / direct " + direct);
+        for (var header : lowerCaseNames(http.headers()).entrySet()) {
+            if (!header.getKey().equals("content-length")) {
+                assertEquals(header.getValue(), direct.header(header.getKey()), "header " + header.getKey());
+            }
+        }
+        assertEquals(direct.body().getBytes(StandardCharsets.UTF_8).length,
+                Integer.parseInt(direct.header("content-length")), "content-length of the direct answer");
+        assertEquals(withoutEvaluationTime(http.body()), withoutEvaluationTime(direct.body()),
+                () -> "body: HTTP layer " + http.body() + " / direct " + direct.body());
+    }
+
+    private static Map<String, String> lowerCaseNames(Map<String, String> headers) {
+        Map<String, String> lower = new TreeMap<>();
+        headers.forEach((name, value) -> lower.put(name.toLowerCase(Locale.ROOT), value));
+        return lower;
+    }
+
+    private static JsonNode withoutEvaluationTime(String body) {
+        try {
+            JsonNode json = JSON.readTree(body);
+            if (json instanceof ObjectNode object && object.has("evaluatedAt")) {
+                Instant at = Instant.parse(object.remove("evaluatedAt").asText());
+                assertTrue(Duration.between(at, Instant.now()).abs().toSeconds() < 60, "evaluatedAt is now: " + at);
+            }
+            return json;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What Lambda hands the handler next to the event. */
+    public static final class TestContext implements Context {
+        @Override
+        public String getAwsRequestId() {
+            return "lambda-request";
+        }
+
+        @Override
+        public String getLogGroupName() {
+            return "tests";
+        }
+
+        @Override
+        public String getLogStreamName() {
+            return "tests";
+        }
+
+        @Override
+        public String getFunctionName() {
+            return "tests";
+        }
+
+        @Override
+        public String getFunctionVersion() {
+            return "$LATEST";
+        }
+
+        @Override
+        public String getInvokedFunctionArn() {
+            return "arn:aws:lambda:us-east-1:123456789012:function:tests";
+        }
+
+        @Override
+        public CognitoIdentity getIdentity() {
+            return null;
+        }
+
+        @Override
+        public ClientContext getClientContext() {
+            return null;
+        }
+
+        @Override
+        public int getRemainingTimeInMillis() {
+            return 30_000;
+        }
+
+        @Override
+        public int getMemoryLimitInMB() {
+            return 1024;
+        }
+
+        @Override
+        public LambdaLogger getLogger() {
+            return new LambdaLogger() {
+                @Override
+                public void log(String message) {
+                }
+
+                @Override
+                public void log(byte[] message) {
+                }
+            };
+        }
+    }
+}
