@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 final class FunctionProcess implements AutoCloseable {
 
     static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
-    static final String HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
+    static final String HANDLER = "com.contoso.linkedin.lambda.FunctionHandler::handleRequest";
 
     final Process process;
     final long startedNanos;
