@@ -7,7 +7,7 @@ import java.io.OutputStream;
 import java.util.Optional;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.contoso.linkedin.rest.DirectEligibilityRoute;
+import com.contoso.linkedin.rest.DirectRoutes;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler;
@@ -15,9 +15,9 @@ import io.quarkus.runtime.Quarkus;
 
 /**
  * The handler of every function on Lambda's JVM runtimes (infra/template.yaml and the
- * {@code jvm25-aot} runtime of infra/aot-runtime): the eligibility check, asked on every profile
- * card drawn, is answered by {@link DirectEligibilityRoute}; every other event, and every check
- * that route declines, goes to Quarkus' own handler and its HTTP layer.
+ * {@code jvm25-aot} runtime of infra/aot-runtime): the check, batch and profile-card routes, asked
+ * on every profile card drawn, are answered by {@link DirectRoutes}; every other event, and every
+ * one those routes decline, goes to Quarkus' own handler and its HTTP layer.
  *
  * <p>Deliberately not a {@code RequestStreamHandler}: the Lambda extension refuses a build that
  * declares a handler type of its own next to its HTTP handler, and AWS's runtime calls a public
@@ -27,7 +27,7 @@ import io.quarkus.runtime.Quarkus;
 public class FunctionHandler {
     /** Lambda constructs the handler in its init phase: Quarkus is started then, not on the first event. */
     private static final QuarkusStreamHandler QUARKUS = startQuarkus();
-    private static final DirectEligibilityRoute DIRECT = Arc.container().instance(DirectEligibilityRoute.class).get();
+    private static final DirectRoutes DIRECT = Arc.container().instance(DirectRoutes.class).get();
 
     private static QuarkusStreamHandler startQuarkus() {
         QuarkusStreamHandler handler = new QuarkusStreamHandler();

@@ -37,7 +37,7 @@ import com.contoso.linkedin.domain.TenantProfile;
 import com.contoso.linkedin.domain.TenantSetting;
 import com.contoso.linkedin.domain.UserFacts;
 import com.contoso.linkedin.identity.Grant;
-import com.contoso.linkedin.rest.DirectEligibilityRoute;
+import com.contoso.linkedin.rest.DirectRoutes;
 import com.contoso.linkedin.service.TenantCache;
 import com.contoso.linkedin.store.LinkedInStore;
 
@@ -60,8 +60,9 @@ import io.quarkus.vertx.http.runtime.VertxHttpRecorder;
  * <li>two API Gateway events through the same handler a real invocation uses: a profile card for a
  * tenant id that is no GUID (JSON body read, identity, routing, then a 400 problem: no store
  * call), and an eligibility check for the nil GUID tenant, which no directory issues (one tenant
- * GetItem that finds nothing; the cached absence is evicted at once); the same check again, as
- * JSON bytes, through the {@link DirectEligibilityRoute} that {@link FunctionHandler} asks first;</li>
+ * GetItem that finds nothing; the cached absence is evicted at once); that check and a profile
+ * card of the same tenant as JSON bytes through the {@link DirectRoutes} that
+ * {@link FunctionHandler} asks first;</li>
  * <li>one user GetItem under the tenant key {@code priming}, which no request can name (ids are
  * GUIDs);</li>
  * <li>the decision table and the profile-card rule on made-up records.</li>
@@ -82,12 +83,12 @@ public class Priming implements Resource {
 
     private final LinkedInStore store;
     private final TenantCache tenants;
-    private final DirectEligibilityRoute direct;
+    private final DirectRoutes direct;
     private final ObjectMapper mapper;
     private final boolean enabled;
     private final Duration timeout;
 
-    public Priming(LinkedInStore store, TenantCache tenants, DirectEligibilityRoute direct, ObjectMapper mapper,
+    public Priming(LinkedInStore store, TenantCache tenants, DirectRoutes direct, ObjectMapper mapper,
             LinkedInConfig config) {
         this.store = store;
         this.tenants = tenants;
@@ -147,7 +148,7 @@ public class Priming implements Resource {
     private void primeThroughHandler() {
         runQuietly("profile-card event", () -> invoke(profileCardEvent()));
         runQuietly("eligibility event", () -> invoke(eligibilityEvent()));
-        runQuietly("eligibility event, direct route", this::invokeDirectly);
+        runQuietly("events through the direct routes", this::invokeDirectly);
         tenants.evict(NO_TENANT);
     }
 
@@ -237,19 +238,28 @@ public class Priming implements Resource {
         LOG.debugf("Priming %s answered %d", event.getRawPath(), response.getStatusCode());
     }
 
-    /** The event as {@link FunctionHandler} receives it: JSON bytes, read and answered by the direct route. */
+    /**
+     * Events as {@link FunctionHandler} receives them, JSON bytes, answered by the direct routes: a
+     * check and a profile card for the nil GUID tenant (its cached absence decides; no user read).
+     */
     private void invokeDirectly() {
-        try {
-            Optional<byte[]> answer = direct.answer(mapper.writeValueAsBytes(eligibilityEvent()), new PrimingContext());
-            LOG.debugf("Priming the direct eligibility route %s", answer.isPresent() ? "answered" : "declined");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        for (APIGatewayV2HTTPEvent event : List.of(eligibilityEvent(), event("POST",
+                "/tenants/" + NO_TENANT + "/profile-cards/linkedin", profileCardBody()))) {
+            try {
+                Optional<byte[]> answer = direct.answer(mapper.writeValueAsBytes(event), new PrimingContext());
+                LOG.debugf("Priming %s: the direct route %s", event.getRawPath(), answer.isPresent() ? "answered" : "declined");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
     }
 
+    private static String profileCardBody() {
+        return "{\"viewerId\":\"" + NO_TENANT + "\",\"subjectIds\":[\"" + NO_TENANT + "\"]}";
+    }
+
     private static APIGatewayV2HTTPEvent profileCardEvent() {
-        return event("POST", "/tenants/" + NOT_AN_ID + "/profile-cards/linkedin",
-                "{\"viewerId\":\"" + NO_TENANT + "\",\"subjectIds\":[\"" + NO_TENANT + "\"]}");
+        return event("POST", "/tenants/" + NOT_AN_ID + "/profile-cards/linkedin", profileCardBody());
     }
 
     private static APIGatewayV2HTTPEvent eligibilityEvent() {

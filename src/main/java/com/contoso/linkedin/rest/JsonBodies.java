@@ -50,11 +50,14 @@ public class JsonBodies {
     }
 
     public <T> T read(HttpHeaders headers, String body, Class<T> type) {
+        return read(headers.getHeaderString(HttpHeaders.CONTENT_TYPE), body, type);
+    }
+
+    public <T> T read(String contentType, String body, Class<T> type) {
         if (body != null
                 && (body.length() > MAX_BODY_BYTES || body.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES)) {
             throw new PayloadTooLargeException("The body is larger than " + MAX_BODY_BYTES + " bytes");
         }
-        String contentType = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
         if (contentType == null || !isJson(contentType)) {
             throw new UnsupportedContentTypeException("The body must be sent as Content-Type: application/json");
         }

@@ -108,9 +108,14 @@ public class UserResource {
         Access.Granted granted = access.require(tenantId, userId, MAY_CHECK_ELIGIBILITY);
         Client client = QueryParameters.of(uri).single("client").map(UserResource::client)
                 .orElse(Client.PROFILE_CARD);
-        var evaluation = eligibility.check(granted.tenantId(), List.of(granted.userId()), client);
-        return EligibilityView.of(granted.tenantId(), granted.userId(), client, evaluation.decisions().get(0),
-                evaluation.freshness());
+        return eligibilityView(eligibility, granted.tenantId(), granted.userId(), client);
+    }
+
+    /** The answer to an authorised check, here and in {@link DirectRoutes}. */
+    static EligibilityView eligibilityView(EligibilityService eligibility, String tenantId, String userId,
+            Client client) {
+        var evaluation = eligibility.check(tenantId, List.of(userId), client);
+        return EligibilityView.of(tenantId, userId, client, evaluation.decisions().get(0), evaluation.freshness());
     }
 
     static Client client(String name) {

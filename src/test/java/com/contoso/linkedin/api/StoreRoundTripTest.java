@@ -92,6 +92,24 @@ class StoreRoundTripTest {
     }
 
     @Test
+    void directRouteBatchAndCard_costWhatTheHttpLayerCosts() {
+        List<String> users = users(100);
+        Reply batch = DirectRoute.answer(LambdaEvents.post("/tenants/" + tenant + "/linkedin-eligibility/batch")
+                .as(checker()).json("{\"userIds\":" + ids(users) + "}")).orElseThrow();
+        assertEquals(200, batch.status(), batch::toString);
+        assertEquals(1, StoreCalls.of("BatchGetItem"), StoreCalls::summary);
+        assertEquals(1, StoreCalls.total(), StoreCalls::summary);
+
+        StoreCalls.reset();
+        Reply card = DirectRoute.answer(LambdaEvents.post("/tenants/" + tenant + "/profile-cards/linkedin").as(checker())
+                .json("{\"viewerId\":\"" + newId() + "\",\"subjectIds\":" + ids(users) + "}")).orElseThrow();
+        assertEquals(200, card.status(), card::toString);
+        assertEquals(2, StoreCalls.of("BatchGetItem"), StoreCalls::summary);
+        assertEquals(101, StoreCalls.of("BatchGetItem.keys"), StoreCalls::summary);
+        assertEquals(2, StoreCalls.total(), StoreCalls::summary);
+    }
+
+    @Test
     void officeDesktopCheck_costsOneUserGetItem_too() {
         Reply reply = Checks.eligibility(tenant, newId(), "OFFICE_DESKTOP");
 

@@ -57,13 +57,20 @@ class StoreUnavailableApiTest {
 
     @Test
     void theDirectRoute_answers503_asTheHttpLayerDoes() {
-        LambdaEvents check = LambdaEvents.get("/tenants/" + newId() + "/users/" + newId() + "/linkedin-eligibility")
-                .as(checker());
+        String tenant = newId();
+        String userId = newId();
+        List<LambdaEvents> events = List.of(
+                LambdaEvents.get("/tenants/" + tenant + "/users/" + userId + "/linkedin-eligibility").as(checker()),
+                LambdaEvents.post("/tenants/" + tenant + "/linkedin-eligibility/batch").as(checker())
+                        .json("{\"userIds\":[\"" + userId + "\"]}"),
+                LambdaEvents.post("/tenants/" + tenant + "/profile-cards/linkedin").as(checker())
+                        .json("{\"viewerId\":\"" + userId + "\",\"subjectIds\":[\"" + newId() + "\"]}"));
 
-        Reply direct = DirectRoute.answer(check).orElseThrow();
-
-        assertEquals(503, direct.status(), direct::toString);
-        DirectRoute.assertSameAnswer(check.send(), direct);
+        for (LambdaEvents event : events) {
+            Reply direct = DirectRoute.answer(event).orElseThrow();
+            assertEquals(503, direct.status(), direct::toString);
+            DirectRoute.assertSameAnswer(event.send(), direct);
+        }
     }
 
     @Test

@@ -17,7 +17,7 @@ import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
-import com.contoso.linkedin.rest.DirectEligibilityRoute;
+import com.contoso.linkedin.rest.DirectRoutes;
 import com.contoso.linkedin.support.LambdaEvents.Reply;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,7 +42,7 @@ public final class DirectRoute {
     public static Optional<Reply> answerRaw(Object event) {
         try {
             byte[] bytes = event instanceof byte[] raw ? raw : JSON.writeValueAsBytes(event);
-            Optional<byte[]> answer = Arc.container().instance(DirectEligibilityRoute.class).get()
+            Optional<byte[]> answer = Arc.container().instance(DirectRoutes.class).get()
                     .answer(bytes, new TestContext());
             if (answer.isEmpty()) {
                 return Optional.empty();
@@ -59,21 +59,31 @@ public final class DirectRoute {
 
     /**
      * The two answers are the same HTTP response: status, headers (names as HTTP compares them),
-     * and body, where only the evaluation time may differ (both a recent instant).
+     * and body, where only the evaluation time may differ (both a recent instant). Framing headers
+     * are left out: API Gateway frames the response it sends itself, and the HTTP layer's virtual
+     * channel reports a large body as chunked (an empty {@code transfer-encoding}) where the direct
+     * route gives its exact {@code content-length}, which is checked instead.
      */
     public static void assertSameAnswer(Reply http, Reply direct) {
-        assertEquals(http.status(), direct.status(), () -> "status: HTTP layer " + http + " / direct " + direct);
-        assertEquals(lowerCaseNames(http.headers()).keySet(), lowerCaseNames(direct.headers()).keySet(),
-                () -> "header names: HTTP layer " + http + " / direct " + direct);
-        for (var header : lowerCaseNames(http.headers()).entrySet()) {
-            if (!header.getKey().equals("content-length")) {
-                assertEquals(header.getValue(), direct.header(header.getKey()), "header " + header.getKey());
-            }
-        }
+        assertEquals(http.status(), direct.status(), () -> "status: HTTP layer " + brief(http) + " / direct " + brief(direct));
+        assertEquals(withoutFraming(http.headers()), withoutFraming(direct.headers()),
+                () -> "headers: HTTP layer " + brief(http) + " / direct " + brief(direct));
         assertEquals(direct.body().getBytes(StandardCharsets.UTF_8).length,
                 Integer.parseInt(direct.header("content-length")), "content-length of the direct answer");
         assertEquals(withoutEvaluationTime(http.body()), withoutEvaluationTime(direct.body()),
-                () -> "body: HTTP layer " + http.body() + " / direct " + direct.body());
+                () -> "body: HTTP layer " + brief(http) + " / direct " + brief(direct));
+    }
+
+    private static String brief(Reply reply) {
+        String text = reply.toString();
+        return text.length() > 400 ? text.substring(0, 400) + "…" : text;
+    }
+
+    private static Map<String, String> withoutFraming(Map<String, String> headers) {
+        Map<String, String> lower = lowerCaseNames(headers);
+        lower.remove("content-length");
+        lower.remove("transfer-encoding");
+        return lower;
     }
 
     private static Map<String, String> lowerCaseNames(Map<String, String> headers) {
@@ -85,14 +95,20 @@ public final class DirectRoute {
     private static JsonNode withoutEvaluationTime(String body) {
         try {
             JsonNode json = JSON.readTree(body);
-            if (json instanceof ObjectNode object && object.has("evaluatedAt")) {
-                Instant at = Instant.parse(object.remove("evaluatedAt").asText());
-                assertTrue(Duration.between(at, Instant.now()).abs().toSeconds() < 60, "evaluatedAt is now: " + at);
-            }
+            stripEvaluationTimes(json);
             return json;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Removes every {@code evaluatedAt}, at any depth, once it is seen to be a recent instant. */
+    private static void stripEvaluationTimes(JsonNode json) {
+        if (json instanceof ObjectNode object && object.has("evaluatedAt")) {
+            Instant at = Instant.parse(object.remove("evaluatedAt").asText());
+            assertTrue(Duration.between(at, Instant.now()).abs().toSeconds() < 60, "evaluatedAt is now: " + at);
+        }
+        json.forEach(DirectRoute::stripEvaluationTimes);
     }
 
     /** What Lambda hands the handler next to the event. */

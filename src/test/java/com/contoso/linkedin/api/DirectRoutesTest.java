@@ -23,12 +23,12 @@ import com.contoso.linkedin.support.Tenants;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * The eligibility check that {@code lambda.FunctionHandler} answers without the HTTP layer gives,
- * event for event, the answer the HTTP layer gives (status, headers, body), and declines every
- * event it cannot answer exactly so, which the HTTP layer then answers.
+ * The check, batch and profile card that {@code lambda.FunctionHandler} answers without the HTTP
+ * layer give, event for event, the answer the HTTP layer gives (status, headers, body), and every
+ * event they cannot answer exactly so is declined, which the HTTP layer then answers.
  */
 @QuarkusTest
-class DirectEligibilityRouteTest {
+class DirectRoutesTest {
 
     private static LambdaEvents check(String tenant, String userId) {
         return LambdaEvents.get("/tenants/" + tenant + "/users/" + userId + "/linkedin-eligibility");
@@ -124,6 +124,99 @@ class DirectEligibilityRouteTest {
         Reply after = DirectRoute.answer(check(tenant, userId).as(checker())).orElseThrow();
         assertFalse(after.json().getBoolean("connected"));
         assertFalse(after.json().getBoolean("showConnectedLinkedInInfo"));
+    }
+
+    private static String ids(List<String> ids) {
+        return ids.stream().map(id -> "\"" + id + "\"").collect(java.util.stream.Collectors.joining(",", "[", "]"));
+    }
+
+    private static LambdaEvents batch(String tenant, String json) {
+        return LambdaEvents.post("/tenants/" + tenant + "/linkedin-eligibility/batch").json(json);
+    }
+
+    private static LambdaEvents cards(String tenant, String json) {
+        return LambdaEvents.post("/tenants/" + tenant + "/profile-cards/linkedin").json(json);
+    }
+
+    @Test
+    void batch_inOrder_withDuplicates_bothClients() {
+        String tenant = Tenants.provisioned();
+        String connected = newId();
+        UserEndpoints.connect(tenant, connected, "BOTH_WAYS");
+        String users = ids(List.of(connected, newId(), connected.toUpperCase(Locale.ROOT)));
+
+        Reply reply = answeredAlike(batch(tenant, "{\"userIds\":" + users + "}").as(checker()));
+        answeredAlike(batch(tenant, "{\"client\":\"OFFICE_DESKTOP\",\"userIds\":" + users + "}").as(checker()));
+        answeredAlike(batch(newId(), "{\"userIds\":" + users + "}").as(checker()));
+
+        assertEquals(3, reply.json().getList("decisions").size());
+        assertTrue(reply.json().getBoolean("decisions[0].connected"));
+    }
+
+    @Test
+    void profileCards_ofOneAndOfAHundredSubjects_askedByTheServiceOrTheViewer() {
+        String tenant = Tenants.provisioned();
+        String viewer = newId();
+        String hidden = newId();
+        UserEndpoints.connect(tenant, viewer, "BOTH_WAYS");
+        assertEquals(200, UserEndpoints.setVisibility(tenant, hidden, false).status());
+        List<String> hundred = new java.util.ArrayList<>(List.of(hidden, viewer));
+        while (hundred.size() < 100) {
+            hundred.add(newId());
+        }
+
+        Reply one = answeredAlike(cards(tenant, "{\"viewerId\":\"" + viewer + "\",\"subjectIds\":" + ids(List.of(hidden))
+                + "}").as(checker()));
+        Reply many = answeredAlike(cards(tenant, "{\"viewerId\":\"" + viewer + "\",\"subjectIds\":" + ids(hundred)
+                + "}").as(user(tenant, viewer)));
+        answeredAlike(cards(newId(), "{\"viewerId\":\"" + viewer + "\",\"subjectIds\":" + ids(hundred) + "}")
+                .as(checker()));
+
+        assertFalse(one.json().getBoolean("cards[0].show"));
+        assertEquals(100, many.json().getList("cards").size());
+    }
+
+    @Test
+    void batchesAndCardsItCannotAnswerExactly_areDeclined() {
+        String tenant = Tenants.provisioned();
+        String viewer = newId();
+        String users = "{\"userIds\":" + ids(List.of(newId())) + "}";
+        String card = "{\"viewerId\":\"" + viewer + "\",\"subjectIds\":" + ids(List.of(newId())) + "}";
+        Map<String, LambdaEvents> declined = new java.util.LinkedHashMap<>();
+        declined.put("batch by a user", batch(tenant, users).as(user(tenant, newId())));
+        declined.put("batch without identity", batch(tenant, users));
+        declined.put("batch, tenant no GUID", batch("contoso", users).as(checker()));
+        declined.put("batch with a query", batch(tenant, users).query("client=PROFILE_CARD").as(checker()));
+        declined.put("batch, unknown field", batch(tenant, "{\"userIds\":[],\"extra\":1}").as(checker()));
+        declined.put("batch, not JSON", batch(tenant, "{userIds:").as(checker()));
+        declined.put("batch, empty", batch(tenant, "").as(checker()));
+        declined.put("batch, too many users", batch(tenant, "{\"userIds\":"
+                + ids(java.util.stream.IntStream.range(0, 101).mapToObj(i -> newId()).toList()) + "}").as(checker()));
+        declined.put("batch, text/plain", LambdaEvents.post("/tenants/" + tenant + "/linkedin-eligibility/batch")
+                .header("content-type", "text/plain").rawBody(users).as(checker()));
+        declined.put("batch, over 64 KiB", batch(tenant, "{\"userIds\":[\"" + "x".repeat(70_000) + "\"]}").as(checker()));
+        declined.put("card for another viewer", cards(tenant, card).as(user(tenant, newId())));
+        declined.put("card, viewer no GUID", cards(tenant, "{\"viewerId\":\"me\",\"subjectIds\":[]}").as(checker()));
+        declined.put("card, subjects missing", cards(tenant, "{\"viewerId\":\"" + viewer + "\"}").as(checker()));
+        declined.put("card, Accept without JSON", cards(tenant, card).header("accept", "text/plain").as(checker()));
+        declined.put("card by GET", LambdaEvents.get("/tenants/" + tenant + "/profile-cards/linkedin").as(checker()));
+
+        for (var event : declined.entrySet()) {
+            assertTrue(DirectRoute.answer(event.getValue()).isEmpty(), event.getKey() + ": not declined");
+            Reply http = event.getValue().send();
+            assertTrue(http.status() >= 400 && http.status() < 500, () -> event.getKey() + ": " + http);
+        }
+    }
+
+    @Test
+    void base64Bodies_areLeftToTheHttpLayer() {
+        String tenant = Tenants.provisioned();
+        Map<String, Object> event = batch(tenant, "{\"userIds\":" + ids(List.of(newId())) + "}").as(checker()).event();
+        event.put("body", java.util.Base64.getEncoder().encodeToString(((String) event.get("body")).getBytes(StandardCharsets.UTF_8)));
+        event.put("isBase64Encoded", true);
+
+        assertTrue(DirectRoute.answerRaw(event).isEmpty());
+        assertEquals(200, LambdaEvents.sendRaw(event).status());
     }
 
     @Test
