@@ -50,19 +50,19 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.http.runtime.VertxHttpRecorder;
 
 /**
- * Warms the hot path while the function starts (Lambda's init phase: Quarkus starts the
- * application when the runtime constructs the handler, {@code quarkus.snapstart.full-warmup}),
- * and again just before a SnapStart snapshot, so that the first real request does not pay for
- * class loading, the DynamoDB client's first connection, JSON mapping and the decision path.
+ * Warms the hot paths while the function starts (Lambda's init phase: {@link FunctionHandler}
+ * starts Quarkus when the runtime constructs it, and waits for this), and again just before a
+ * SnapStart snapshot, so that the first real request does not pay for class loading, the
+ * DynamoDB client's first connection, JSON mapping and the decision path.
  *
  * <p>What it does, and why none of it leaves tenant or user data behind:
  * <ul>
- * <li>two API Gateway events through the same handler a real invocation uses: a profile card for a
- * tenant id that is no GUID (JSON body read, identity, routing, then a 400 problem: no store
- * call), and an eligibility check for the nil GUID tenant, which no directory issues (one tenant
- * GetItem that finds nothing; the cached absence is evicted at once); that check and a profile
- * card of the same tenant as JSON bytes through the {@link DirectRoutes} that
- * {@link FunctionHandler} asks first;</li>
+ * <li>an eligibility check and a profile card for the nil GUID tenant, which no directory issues,
+ * as JSON bytes through the {@link DirectRoutes} that {@link FunctionHandler} asks first (one
+ * tenant GetItem that finds nothing; the cached absence decides, and is evicted at once);</li>
+ * <li>two API Gateway events through Quarkus' HTTP layer, as soon as its virtual channel opens: a
+ * profile card for a tenant id that is no GUID (JSON body read, identity, routing, then a 400
+ * problem: no store call) and the same eligibility check;</li>
  * <li>one user GetItem under the tenant key {@code priming}, which no request can name (ids are
  * GUIDs);</li>
  * <li>the decision table and the profile-card rule on made-up records.</li>
@@ -87,6 +87,8 @@ public class Priming implements Resource {
     private final ObjectMapper mapper;
     private final boolean enabled;
     private final Duration timeout;
+    /** Done when the start-up priming has ended, whatever its outcome. */
+    private final CompletableFuture<Void> startPriming = new CompletableFuture<>();
 
     public Priming(LinkedInStore store, TenantCache tenants, DirectRoutes direct, ObjectMapper mapper,
             LinkedInConfig config) {
@@ -106,6 +108,7 @@ public class Priming implements Resource {
      */
     void onStart(@Observes StartupEvent start) {
         if (!enabled) {
+            startPriming.complete(null);
             return;
         }
         // Lambda's SnapStart runtime calls registered CRaC resources around the snapshot; any
@@ -113,12 +116,35 @@ public class Priming implements Resource {
         Core.getGlobalContext().register(this);
         within(timeout, this::primeDirectly);
         Thread events = new Thread(() -> {
-            if (awaitHandler(timeout)) {
-                within(timeout, this::primeThroughHandler);
+            try {
+                if (awaitHandler(timeout)) {
+                    within(timeout, this::primeThroughHandler);
+                }
+            } finally {
+                // The nil tenant's cached absence goes, whether or not the HTTP layer was primed.
+                tenants.evict(NO_TENANT);
+                startPriming.complete(null);
             }
         }, "priming-events");
         events.setDaemon(true);
         events.start();
+    }
+
+    /**
+     * Waits, at most {@code linkedin.priming.timeout}, for the start-up priming to end.
+     * {@link FunctionHandler} calls it in Lambda's init phase, once Quarkus has started, so that
+     * the first invocation neither runs unprimed code nor shares the CPU with the priming events.
+     */
+    public void awaitStartPriming() {
+        try {
+            startPriming.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException late) {
+            LOG.warnf("Start-up priming took longer than %s; serving without waiting for it", timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException cannotHappen) {
+            LOG.debugf("Start-up priming ended with %s", cannotHappen.toString());
+        }
     }
 
     @Override
@@ -143,12 +169,12 @@ public class Priming implements Resource {
     private void primeDirectly() {
         runQuietly("decision path", Priming::decideOnMadeUpRecords);
         runQuietly("user read", () -> store.findUser(NOT_AN_ID, NOT_AN_ID));
+        runQuietly("events through the direct routes", this::invokeDirectly);
     }
 
     private void primeThroughHandler() {
         runQuietly("profile-card event", () -> invoke(profileCardEvent()));
         runQuietly("eligibility event", () -> invoke(eligibilityEvent()));
-        runQuietly("events through the direct routes", this::invokeDirectly);
         tenants.evict(NO_TENANT);
     }
 
