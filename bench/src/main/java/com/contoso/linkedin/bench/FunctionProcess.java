@@ -40,6 +40,9 @@ final class FunctionProcess implements AutoCloseable {
         command.add(HANDLER);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
+        if (packaging.directory() != null) {
+            builder.directory(packaging.directory().toFile());
+        }
         builder.environment().putAll(env);
         builder.environment().put("AWS_LAMBDA_RUNTIME_API", api.address());
         builder.environment().put("_HANDLER", HANDLER);

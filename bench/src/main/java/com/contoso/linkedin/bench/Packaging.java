@@ -8,9 +8,15 @@ import java.util.List;
  *
  * @param trainFlags flags of the training run that writes the cache the flags use (empty: none)
  * @param cache the cache file the training run writes (null: none)
+ * @param directory the working directory the JVM starts in (null: the benchmark's)
  */
 record Packaging(String name, String description, Path javaHome, String classPath, List<String> flags,
-        List<String> trainFlags, Path cache) {
+        List<String> trainFlags, Path cache, Path directory) {
+
+    Packaging(String name, String description, Path javaHome, String classPath, List<String> flags,
+            List<String> trainFlags, Path cache) {
+        this(name, description, javaHome, classPath, flags, trainFlags, cache, null);
+    }
 
     boolean needsTraining() {
         return cache != null;
