@@ -108,19 +108,22 @@ public class Access {
             return verified;
         }
         if (bearerShortcut.isResolvable()) {
-            return header("authorization").flatMap(bearerShortcut.get()::fromAuthorizationHeader);
+            return header(event, "authorization").flatMap(bearerShortcut.get()::fromAuthorizationHeader);
         }
         return Optional.empty();
     }
 
-    private Optional<String> header(String name) {
+    /** A request header of the event, its name compared as HTTP compares names. */
+    public static Optional<String> header(APIGatewayV2HTTPEvent event, String name) {
         Map<String, String> headers = event.getHeaders();
         if (headers == null) {
             return Optional.empty();
         }
-        return headers.entrySet().stream()
-                .filter(header -> header.getKey().equalsIgnoreCase(name))
-                .map(Map.Entry::getValue)
-                .findFirst();
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            if (name.equalsIgnoreCase(header.getKey())) {
+                return Optional.ofNullable(header.getValue());
+            }
+        }
+        return Optional.empty();
     }
 }

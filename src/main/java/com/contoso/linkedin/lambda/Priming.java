@@ -17,10 +17,6 @@ import org.crac.Core;
 import org.crac.Resource;
 import org.jboss.logging.Logger;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.contoso.linkedin.config.LinkedInConfig;
@@ -102,9 +98,10 @@ public class Priming implements Resource {
 
     /**
      * Lambda init: Quarkus fires this before it opens the virtual HTTP channel the handler talks
-     * to, so the decision path and the store client are primed here, and the two events on a
-     * thread that sends them as soon as the handler is ready (while the runtime fetches the first
-     * invocation). A SnapStart snapshot is taken after init: {@link #beforeCheckpoint} primes all of it.
+     * to, so the decision path, the store client and the direct routes are primed here, and the
+     * HTTP-layer events on a thread that sends them as soon as the channel is open;
+     * {@link FunctionHandler} waits for that thread ({@link #awaitStartPriming}) before the first
+     * invocation. A SnapStart snapshot is taken after init: {@link #beforeCheckpoint} primes all of it.
      */
     void onStart(@Observes StartupEvent start) {
         if (!enabled) {
@@ -260,7 +257,7 @@ public class Priming implements Resource {
     private static void invoke(APIGatewayV2HTTPEvent event) {
         // The handler the Quarkus Lambda runtime hands every API Gateway event to (JSON of the
         // event itself aside), usable as soon as the virtual HTTP server is up.
-        APIGatewayV2HTTPResponse response = new LambdaHttpHandler().handleRequest(event, new PrimingContext());
+        APIGatewayV2HTTPResponse response = new LambdaHttpHandler().handleRequest(event, new SyntheticContext("priming"));
         LOG.debugf("Priming %s answered %d", event.getRawPath(), response.getStatusCode());
     }
 
@@ -272,7 +269,7 @@ public class Priming implements Resource {
         for (APIGatewayV2HTTPEvent event : List.of(eligibilityEvent(), event("POST",
                 "/tenants/" + NO_TENANT + "/profile-cards/linkedin", profileCardBody()))) {
             try {
-                Optional<byte[]> answer = direct.answer(mapper.writeValueAsBytes(event), new PrimingContext());
+                Optional<byte[]> answer = direct.answer(mapper.writeValueAsBytes(event), new SyntheticContext("priming"));
                 LOG.debugf("Priming %s: the direct route %s", event.getRawPath(), answer.isPresent() ? "answered" : "declined");
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
@@ -310,71 +307,5 @@ public class Priming implements Resource {
                                 .build())
                         .build())
                 .withBody(body).withIsBase64Encoded(false).build();
-    }
-
-    /** The Lambda context of a priming event: no deadline worth speaking of, logs nowhere. */
-    private static final class PrimingContext implements Context {
-        @Override
-        public String getAwsRequestId() {
-            return "priming";
-        }
-
-        @Override
-        public String getLogGroupName() {
-            return "priming";
-        }
-
-        @Override
-        public String getLogStreamName() {
-            return "priming";
-        }
-
-        @Override
-        public String getFunctionName() {
-            return "priming";
-        }
-
-        @Override
-        public String getFunctionVersion() {
-            return "priming";
-        }
-
-        @Override
-        public String getInvokedFunctionArn() {
-            return "priming";
-        }
-
-        @Override
-        public CognitoIdentity getIdentity() {
-            return null;
-        }
-
-        @Override
-        public ClientContext getClientContext() {
-            return null;
-        }
-
-        @Override
-        public int getRemainingTimeInMillis() {
-            return 60_000;
-        }
-
-        @Override
-        public int getMemoryLimitInMB() {
-            return 0;
-        }
-
-        @Override
-        public LambdaLogger getLogger() {
-            return new LambdaLogger() {
-                @Override
-                public void log(String message) {
-                }
-
-                @Override
-                public void log(byte[] message) {
-                }
-            };
-        }
     }
 }

@@ -97,7 +97,7 @@ public class DirectRoutes {
         var context = event.getRequestContext();
         Optional<Map<String, String>> claims = Access.verifiedClaims(event);
         if (context == null || context.getHttp() == null || event.getRawPath() == null || claims.isEmpty()
-                || event.getIsBase64Encoded() || !acceptsJson(header(event, "accept"))) {
+                || event.getIsBase64Encoded() || !acceptsJson(Access.header(event, "accept").orElse(null))) {
             return Optional.empty();
         }
         Caller caller = Claims.toCaller(claims.get());
@@ -154,7 +154,7 @@ public class DirectRoutes {
     /** The body as the strict reader reads it; anything it refuses is the HTTP layer's to answer. */
     private <T> Optional<T> body(APIGatewayV2HTTPEvent event, Class<T> type) {
         try {
-            return Optional.of(bodies.read(header(event, "content-type"), event.getBody(), type));
+            return Optional.of(bodies.read(Access.header(event, "content-type").orElse(null), event.getBody(), type));
         } catch (RuntimeException refused) {
             return Optional.empty();
         }
@@ -223,18 +223,5 @@ public class DirectRoutes {
             }
         }
         return false;
-    }
-
-    private static String header(APIGatewayV2HTTPEvent event, String name) {
-        Map<String, String> headers = event.getHeaders();
-        if (headers == null) {
-            return null;
-        }
-        for (Map.Entry<String, String> header : headers.entrySet()) {
-            if (header.getKey() != null && header.getKey().equalsIgnoreCase(name)) {
-                return header.getValue();
-            }
-        }
-        return null;
     }
 }

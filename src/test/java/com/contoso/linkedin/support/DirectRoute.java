@@ -13,10 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.contoso.linkedin.lambda.SyntheticContext;
 import com.contoso.linkedin.rest.DirectRoutes;
 import com.contoso.linkedin.support.LambdaEvents.Reply;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,7 +40,7 @@ public final class DirectRoute {
         try {
             byte[] bytes = event instanceof byte[] raw ? raw : JSON.writeValueAsBytes(event);
             Optional<byte[]> answer = Arc.container().instance(DirectRoutes.class).get()
-                    .answer(bytes, new TestContext());
+                    .answer(bytes, new SyntheticContext("lambda-request"));
             if (answer.isEmpty()) {
                 return Optional.empty();
             }
@@ -109,71 +106,5 @@ public final class DirectRoute {
             assertTrue(Duration.between(at, Instant.now()).abs().toSeconds() < 60, "evaluatedAt is now: " + at);
         }
         json.forEach(DirectRoute::stripEvaluationTimes);
-    }
-
-    /** What Lambda hands the handler next to the event. */
-    public static final class TestContext implements Context {
-        @Override
-        public String getAwsRequestId() {
-            return "lambda-request";
-        }
-
-        @Override
-        public String getLogGroupName() {
-            return "tests";
-        }
-
-        @Override
-        public String getLogStreamName() {
-            return "tests";
-        }
-
-        @Override
-        public String getFunctionName() {
-            return "tests";
-        }
-
-        @Override
-        public String getFunctionVersion() {
-            return "$LATEST";
-        }
-
-        @Override
-        public String getInvokedFunctionArn() {
-            return "arn:aws:lambda:us-east-1:123456789012:function:tests";
-        }
-
-        @Override
-        public CognitoIdentity getIdentity() {
-            return null;
-        }
-
-        @Override
-        public ClientContext getClientContext() {
-            return null;
-        }
-
-        @Override
-        public int getRemainingTimeInMillis() {
-            return 30_000;
-        }
-
-        @Override
-        public int getMemoryLimitInMB() {
-            return 1024;
-        }
-
-        @Override
-        public LambdaLogger getLogger() {
-            return new LambdaLogger() {
-                @Override
-                public void log(String message) {
-                }
-
-                @Override
-                public void log(byte[] message) {
-                }
-            };
-        }
     }
 }
