@@ -1,7 +1,12 @@
 package com.contoso.linkedin.lambda;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,8 +22,6 @@ import org.crac.Core;
 import org.crac.Resource;
 import org.jboss.logging.Logger;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.contoso.linkedin.config.LinkedInConfig;
 import com.contoso.linkedin.domain.Client;
 import com.contoso.linkedin.domain.Cloud;
@@ -39,7 +42,7 @@ import com.contoso.linkedin.store.LinkedInStore;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.amazon.lambda.http.LambdaHttpHandler;
+import io.quarkus.amazon.lambda.runtime.AmazonLambdaRecorder;
 import io.quarkus.netty.runtime.virtual.VirtualClientConnection;
 import io.quarkus.netty.runtime.virtual.VirtualResponseHandler;
 import io.quarkus.runtime.StartupEvent;
@@ -56,9 +59,9 @@ import io.quarkus.vertx.http.runtime.VertxHttpRecorder;
  * <li>an eligibility check and a profile card for the nil GUID tenant, which no directory issues,
  * as JSON bytes through the {@link DirectRoutes} that {@link FunctionHandler} asks first (one
  * tenant GetItem that finds nothing; the cached absence decides, and is evicted at once);</li>
- * <li>two API Gateway events through Quarkus' HTTP layer, as soon as its virtual channel opens: a
- * profile card for a tenant id that is no GUID (JSON body read, identity, routing, then a 400
- * problem: no store call) and the same eligibility check;</li>
+ * <li>two API Gateway events through Quarkus' own Lambda handler and its HTTP layer, as soon as its
+ * virtual channel opens: a profile card for a tenant id that is no GUID (event and JSON body read,
+ * identity, routing, then a 400 problem: no store call) and the same eligibility check;</li>
  * <li>one user GetItem under the tenant key {@code priming}, which no request can name (ids are
  * GUIDs);</li>
  * <li>the decision table and the profile-card rule on made-up records.</li>
@@ -170,8 +173,8 @@ public class Priming implements Resource {
     }
 
     private void primeThroughHandler() {
-        runQuietly("profile-card event", () -> invoke(profileCardEvent()));
-        runQuietly("eligibility event", () -> invoke(eligibilityEvent()));
+        runQuietly("profile-card event", () -> invokeThroughHttpLayer(profileCardEvent()));
+        runQuietly("eligibility event", () -> invokeThroughHttpLayer(eligibilityEvent()));
         tenants.evict(NO_TENANT);
     }
 
@@ -254,25 +257,32 @@ public class Priming implements Resource {
 
     // ---- events through the real handler ----------------------------------------------------
 
-    private static void invoke(APIGatewayV2HTTPEvent event) {
-        // The handler the Quarkus Lambda runtime hands every API Gateway event to (JSON of the
-        // event itself aside), usable as soon as the virtual HTTP server is up.
-        APIGatewayV2HTTPResponse response = new LambdaHttpHandler().handleRequest(event, new SyntheticContext("priming"));
-        LOG.debugf("Priming %s answered %d", event.getRawPath(), response.getStatusCode());
+    /**
+     * An event through Quarkus' own Lambda handler, as JSON bytes like every event the runtime
+     * hands on: the event read, the HTTP layer, the response written.
+     */
+    private void invokeThroughHttpLayer(byte[] event) {
+        try {
+            ByteArrayOutputStream response = new ByteArrayOutputStream();
+            AmazonLambdaRecorder.handle(new ByteArrayInputStream(event), response, new SyntheticContext("priming"));
+            LOG.debugf("Priming through the HTTP layer: %d bytes answered", response.size());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
-     * Events as {@link FunctionHandler} receives them, JSON bytes, answered by the direct routes: a
-     * check and a profile card for the nil GUID tenant (its cached absence decides; no user read).
+     * Events as {@link FunctionHandler} receives them, answered by the direct routes: a check and a
+     * profile card for the nil GUID tenant (its cached absence decides; no user read).
      */
     private void invokeDirectly() {
-        for (APIGatewayV2HTTPEvent event : List.of(eligibilityEvent(), event("POST",
-                "/tenants/" + NO_TENANT + "/profile-cards/linkedin", profileCardBody()))) {
+        for (byte[] event : List.of(eligibilityEvent(), event("POST", "/tenants/" + NO_TENANT + "/profile-cards/linkedin",
+                profileCardBody()))) {
             try {
-                Optional<byte[]> answer = direct.answer(mapper.writeValueAsBytes(event), new SyntheticContext("priming"));
-                LOG.debugf("Priming %s: the direct route %s", event.getRawPath(), answer.isPresent() ? "answered" : "declined");
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                Optional<byte[]> answer = direct.answer(event, new SyntheticContext("priming"));
+                LOG.debugf("Priming: the direct route %s", answer.isPresent() ? "answered" : "declined");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
     }
@@ -281,31 +291,43 @@ public class Priming implements Resource {
         return "{\"viewerId\":\"" + NO_TENANT + "\",\"subjectIds\":[\"" + NO_TENANT + "\"]}";
     }
 
-    private static APIGatewayV2HTTPEvent profileCardEvent() {
+    private byte[] profileCardEvent() {
         return event("POST", "/tenants/" + NOT_AN_ID + "/profile-cards/linkedin", profileCardBody());
     }
 
-    private static APIGatewayV2HTTPEvent eligibilityEvent() {
+    private byte[] eligibilityEvent() {
         return event("GET", "/tenants/" + NO_TENANT + "/users/" + NO_TENANT + "/linkedin-eligibility", null);
     }
 
-    private static APIGatewayV2HTTPEvent event(String method, String path, String body) {
-        Map<String, String> claims = Map.of("tid", NO_TENANT, "oid", NO_TENANT,
+    /**
+     * An API Gateway HTTP API (payload 2.0) event with the JWT authorizer's claims, as the JSON the
+     * runtime hands on. Written from plain maps: production never writes event objects, so no
+     * serializer is built for them just to prime.
+     */
+    private byte[] event(String method, String path, String body) {
+        Map<String, Object> claims = Map.of("tid", NO_TENANT, "oid", NO_TENANT,
                 "roles", "[" + Grant.Roles.ELIGIBILITY_CHECK + "]");
-        return APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey("$default").withRawPath(path)
-                .withRawQueryString("")
-                .withHeaders(body == null ? Map.of("host", "priming")
-                        : Map.of("host", "priming", "content-type", "application/json"))
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withRequestId("priming")
-                        .withRouteKey("$default").withStage("$default").withDomainName("priming")
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method)
-                                .withPath(path).withProtocol("HTTP/1.1").withSourceIp("127.0.0.1")
-                                .withUserAgent("priming").build())
-                        .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
-                                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
-                                        .withClaims(claims).withScopes(List.of()).build())
-                                .build())
-                        .build())
-                .withBody(body).withIsBase64Encoded(false).build();
+        Map<String, Object> requestContext = Map.of("requestId", "priming", "routeKey", "$default", "stage", "$default",
+                "domainName", "priming",
+                "http", Map.of("method", method, "path", path, "protocol", "HTTP/1.1", "sourceIp", "127.0.0.1",
+                        "userAgent", "priming"),
+                "authorizer", Map.of("jwt", Map.of("claims", claims, "scopes", List.of())));
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("version", "2.0");
+        event.put("routeKey", "$default");
+        event.put("rawPath", path);
+        event.put("rawQueryString", "");
+        event.put("headers", body == null ? Map.of("host", "priming")
+                : Map.of("host", "priming", "content-type", "application/json"));
+        event.put("requestContext", requestContext);
+        if (body != null) {
+            event.put("body", body);
+        }
+        event.put("isBase64Encoded", false);
+        try {
+            return mapper.writeValueAsBytes(event);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

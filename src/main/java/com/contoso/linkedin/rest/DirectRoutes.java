@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -28,6 +29,8 @@ import com.contoso.linkedin.store.StoreUnavailableException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
+
+import io.quarkus.amazon.lambda.runtime.AmazonLambdaMapperRecorder;
 
 /**
  * The three questions asked on every profile card drawn, answered straight from the Lambda event:
@@ -54,6 +57,7 @@ public class DirectRoutes {
 
     private final EligibilityService eligibility;
     private final JsonBodies bodies;
+    /** The application's mapper, which writes response bodies in the HTTP layer too. */
     private final ObjectMapper mapper;
     private final ObjectReader events;
     private final ObjectWriter responses;
@@ -63,8 +67,11 @@ public class DirectRoutes {
         this.eligibility = eligibility;
         this.bodies = bodies;
         this.mapper = mapper;
-        this.events = mapper.readerFor(APIGatewayV2HTTPEvent.class);
-        this.responses = mapper.writerFor(APIGatewayV2HTTPResponse.class);
+        // Events are read and responses written with the Lambda runtime's own mapper, exactly as
+        // Quarkus' handler does; it built their (de)serializers already, at start-up.
+        ObjectMapper lambda = Objects.requireNonNullElse(AmazonLambdaMapperRecorder.objectMapper, mapper);
+        this.events = lambda.readerFor(APIGatewayV2HTTPEvent.class);
+        this.responses = lambda.writerFor(APIGatewayV2HTTPResponse.class);
         this.retryAfterSeconds = config.store().retryAfterSeconds();
     }
 

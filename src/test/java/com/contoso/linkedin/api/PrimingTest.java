@@ -1,8 +1,17 @@
 package com.contoso.linkedin.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import jakarta.inject.Inject;
+
+import org.jboss.logmanager.ExtLogRecord;
 
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +53,44 @@ class PrimingTest {
 
         assertEquals("TENANT_NOT_PROVISIONED", reply.json().getString("reason"));
         assertEquals(1, StoreCalls.of("GetItem:TENANT"), () -> "the primed tenant was cached: " + StoreCalls.summary());
+    }
+
+    @Test
+    void priming_sendsItsEvents_throughTheDirectRoutesAndThroughQuarkusOwnHandler() {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                ExtLogRecord line = (ExtLogRecord) record;
+                lines.add(line.getThreadName() + " " + line.getFormattedMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger access = Logger.getLogger("com.contoso.linkedin.access");
+        access.addHandler(capture);
+        try {
+            priming.prime();
+        } finally {
+            access.removeHandler(capture);
+        }
+
+        // The direct routes answer on the thread that primes; the HTTP layer on its worker threads,
+        // and it alone answers the card for a tenant id that is no GUID (the direct route declines it).
+        String primingThread = Thread.currentThread().getName() + " ";
+        List<String> direct = lines.stream().filter(line -> line.startsWith(primingThread)).toList();
+        List<String> httpLayer = lines.stream().filter(line -> line.startsWith("executor-thread")).toList();
+        assertEquals(List.of(primingThread + "GET /tenants/{id}/users/{id}/linkedin-eligibility 200",
+                primingThread + "POST /tenants/{id}/profile-cards/linkedin 200"), direct, lines::toString);
+        assertEquals(2, httpLayer.size(), lines::toString);
+        assertTrue(httpLayer.get(0).endsWith(" POST /tenants/priming/profile-cards/linkedin 400"), lines::toString);
+        assertTrue(httpLayer.get(1).endsWith(" GET /tenants/{id}/users/{id}/linkedin-eligibility 200"), lines::toString);
     }
 
     @Test
