@@ -15,7 +15,8 @@
 # build on the Architecture you deploy (an arm64 runner with an arm64 JDK 25 for the default
 # arm64), with JDK_25 pointing at that JDK. Maven itself may run on any JDK 17+.
 #
-# usage: bash infra/aot-runtime/build.sh       (JDK_25 defaults to /usr/lib/jvm/temurin-25-jdk-amd64)
+# usage: bash infra/aot-runtime/build.sh       (JDK_25 defaults to /usr/lib/jvm/temurin-25-jdk-amd64;
+#        AOT_RUNTIME_ZIP: where to write the zip, by default target/function.zip, which the template deploys)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -24,6 +25,7 @@ jdk=${JDK_25:-/usr/lib/jvm/temurin-25-jdk-amd64}
 "$jdk/bin/java" -version 2>&1 | grep -q 'version "25' || { echo "build.sh: $jdk is not a JDK 25" >&2; exit 1; }
 
 out=target/aot-runtime
+zip=$(realpath -m "${AOT_RUNTIME_ZIP:-target/function.zip}")
 task=$out/task
 rm -rf "$out"
 mkdir -p "$task"
@@ -51,9 +53,9 @@ find "$task" -exec touch -h -d '2000-01-01 00:00:00 UTC' {} +
 java -Xmx1g -cp "bench/target/classes:bench/target/lib/*" com.contoso.linkedin.bench.Bench train-runtime "$task"
 touch -d '2000-01-01 00:00:00 UTC' "$task/app.aot"
 
-rm -f target/function.zip
-(cd "$task" && zip -q -r -X -y ../../function.zip .)
-echo "build.sh: target/function.zip for FunctionRuntime=jvm25-aot on $(uname -m) ($(du -h target/function.zip | cut -f1) zipped, $(du -sh "$task" | cut -f1) unzipped)"
+rm -f "$zip"
+(cd "$task" && zip -q -r -X -y "$zip" .)
+echo "build.sh: $zip for FunctionRuntime=jvm25-aot on $(uname -m) ($(du -h "$zip" | cut -f1) zipped, $(du -sh "$task" | cut -f1) unzipped)"
 
 # The zip as Lambda would run it: unzipped afresh, bootstrap started, the cache required.
-java -Xmx1g -cp "bench/target/classes:bench/target/lib/*" com.contoso.linkedin.bench.Bench check-runtime target/function.zip
+java -Xmx1g -cp "bench/target/classes:bench/target/lib/*" com.contoso.linkedin.bench.Bench check-runtime "$zip"

@@ -2,7 +2,6 @@ package com.contoso.linkedin.bench;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
@@ -54,7 +53,7 @@ public final class Bench {
     static final String TABLE = "linkedin-integration-bench";
     static final int USERS = 101;
     /** The packaging infra offers as FunctionRuntime=jvm25-aot, which R4's target applies to. */
-    static final String DEPLOYABLE_WINNER = "jdk25-aot-c1-serial";
+    static final String DEPLOYABLE_WINNER = "jvm25-aot";
 
     final Path work;
     final Path functionZip;
@@ -62,6 +61,7 @@ public final class Bench {
     final Path jdk17;
     final Path jdk25;
     final Path quarkusCaches;
+    final Path runtimeZip;
     final int rounds;
     final int coldRuns;
     final int warmup;
@@ -81,8 +81,9 @@ public final class Bench {
         jdk17 = Path.of(prop("bench.jdk17", System.getProperty("java.home")));
         jdk25 = Path.of(prop("bench.jdk25", "/usr/lib/jvm/temurin-25-jdk-amd64"));
         quarkusCaches = Path.of(prop("bench.quarkusCaches", "bench/target/quarkus-caches")).toAbsolutePath();
+        runtimeZip = Path.of(prop("bench.runtimeZip", "bench/target/jvm25-aot.zip")).toAbsolutePath();
         rounds = Integer.parseInt(prop("bench.rounds", "7"));
-        coldRuns = Integer.parseInt(prop("bench.coldRuns", "5"));
+        coldRuns = Integer.parseInt(prop("bench.coldRuns", "9"));
         warmup = Integer.parseInt(prop("bench.warmup", "10000"));
     }
 
@@ -98,6 +99,8 @@ public final class Bench {
                 bench.trainRuntime(Path.of(args[1]).toAbsolutePath());
             } else if (args.length == 2 && args[0].equals("check-runtime")) {
                 bench.checkRuntime(Path.of(args[1]).toAbsolutePath());
+            } else if (args.length == 1 && args[0].equals("starts")) {
+                bench.runStarts();
             } else {
                 bench.run();
             }
@@ -112,13 +115,7 @@ public final class Bench {
     void run() throws Exception {
         Files.createDirectories(work);
         long begun = System.nanoTime();
-        Path unzipped = unzip(functionZip, work.resolve("function"));
-        Path appJar = packApp(unzipped, work.resolve("packed/app.jar"));
-        String ric = jars(ricDir).stream().map(Path::toString).collect(Collectors.joining(":"));
-        String zipClassPath = unzipped + ":" + unzipped.resolve("lib") + "/*:" + ric;
-        String packedClassPath = Stream.concat(Stream.of(appJar), jars(unzipped.resolve("lib")).stream())
-                .map(Path::toString).collect(Collectors.joining(":")) + ":" + ric;
-        List<Packaging> packagings = packagings(zipClassPath, packedClassPath);
+        List<Packaging> packagings = packagings();
 
         startDynamoDbLocal();
         log("DynamoDB Local on port %d; %d packagings; %d rounds; %d cold starts each", dynamoPort,
@@ -152,16 +149,37 @@ public final class Bench {
             warmRounds(api, warm);
         }
         Map<String, Map<String, Integer>> counts = countStoreCalls(standard);
-        for (Packaging packaging : packagings) {
-            if (packaging.needsTraining()) {
-                train(packaging);
-            }
-        }
+        trainAll(packagings);
         Map<String, List<double[]>> cold = coldStarts(packagings);
         report(packagings, warm, counts, cold, (System.nanoTime() - begun) / 1e9);
     }
 
-    List<Packaging> packagings(String zipClassPath, String packedClassPath) throws IOException {
+    /** R4 and R5 alone ({@code bash bench/run.sh starts}), for work on start-up. */
+    void runStarts() throws Exception {
+        Files.createDirectories(work);
+        long begun = System.nanoTime();
+        List<Packaging> packagings = packagings();
+        startDynamoDbLocal();
+        try (FakeRuntimeApi api = new FakeRuntimeApi();
+                FunctionProcess function = FunctionProcess.start(packagings.get(0), List.of(), api, env(dynamoPort),
+                        work.resolve("function-seed.log"))) {
+            seed(api);
+        }
+        trainAll(packagings);
+        report(packagings, null, null, coldStarts(packagings), (System.nanoTime() - begun) / 1e9);
+    }
+
+    /**
+     * The packagings to measure: those named in {@code bench.packagings} (all when empty), always
+     * with jdk17 first, the default the ratios divide by.
+     */
+    List<Packaging> packagings() throws IOException {
+        Path unzipped = unzip(functionZip, work.resolve("function"));
+        Path appJar = packApp(unzipped, work.resolve("packed/app.jar"));
+        String ric = jars(ricDir).stream().map(Path::toString).collect(Collectors.joining(":"));
+        String zipClassPath = unzipped + ":" + unzipped.resolve("lib") + "/*:" + ric;
+        String packedClassPath = Stream.concat(Stream.of(appJar), jars(unzipped.resolve("lib")).stream())
+                .map(Path::toString).collect(Collectors.joining(":")) + ":" + ric;
         List<Packaging> list = new ArrayList<>();
         list.add(new Packaging("jdk17", "JDK 17, function.zip as Lambda's java runtime loads it (default)", jdk17,
                 zipClassPath, List.of(), List.of(), null));
@@ -178,9 +196,16 @@ public final class Bench {
             List<String> shortLived = List.of(Files.readString(Path.of("infra/aot-runtime/jvm.options")).trim()
                     .split("\\s+"));
             list.add(new Packaging("jdk25-aot-c1-serial",
-                    "JDK 25 + AOT cache trained on requests + C1 only + SerialGC (infra: jvm25-aot)", jdk25,
+                    "JDK 25 + AOT cache trained on requests + C1 only + SerialGC (jvm25-aot's options, full JDK)", jdk25,
                     packedClassPath, concat(List.of("-XX:AOTCache=" + aotC1), shortLived),
                     concat(List.of("-XX:AOTCacheOutput=" + aotC1), shortLived), aotC1));
+            if (Files.exists(runtimeZip)) {
+                list.add(Packaging.customRuntime(DEPLOYABLE_WINNER, "FunctionRuntime=jvm25-aot: the zip of "
+                        + "infra/aot-runtime/build.sh (jlinked JDK 25, AOT cache, C1 only, SerialGC) run by its bootstrap",
+                        unzipRuntime(runtimeZip, work.resolve(DEPLOYABLE_WINNER))));
+            } else {
+                log("no %s: packaging %s left out (bench/run.sh builds it)", runtimeZip, DEPLOYABLE_WINNER);
+            }
             quarkusCache(list, "quarkus-appcds", "JDK 25 + Quarkus' AppCDS archive made at package time (aot.type=AppCDS)",
                     "AppCDS", "app-cds.jsa", List.of("-Xshare:on", "-XX:SharedArchiveFile="));
             quarkusCache(list, "quarkus-aot", "JDK 25 + Quarkus' AOT cache made at package time (aot.type=AOT, phase=BUILD)",
@@ -188,7 +213,16 @@ public final class Bench {
         } else {
             log("no JDK 25 at %s: its packagings are left out", jdk25);
         }
-        return list;
+        List<String> wanted = List.of(prop("bench.packagings", "").split(","));
+        return list.stream().filter(p -> wanted.contains("") || wanted.contains(p.name()) || p == list.get(0)).toList();
+    }
+
+    void trainAll(List<Packaging> packagings) throws Exception {
+        for (Packaging packaging : packagings) {
+            if (packaging.needsTraining()) {
+                train(packaging);
+            }
+        }
     }
 
     /**
@@ -211,7 +245,7 @@ public final class Bench {
         String ric = jars(ricDir).stream().map(Path::toString).collect(Collectors.joining(":"));
         // From its own directory, as Quarkus builds the cache (the archive names the runner jar relatively).
         list.add(new Packaging(name, description, jdk25, runner.getFileName() + ":" + ric,
-                List.of(flags.get(0), flags.get(1) + file), List.of(), null, dir));
+                List.of(flags.get(0), flags.get(1) + file), List.of(), null, dir, null));
     }
 
     /** R1, R2, R3 in interleaved rounds: each round runs side A and side B, in alternating order. */
@@ -382,14 +416,7 @@ public final class Bench {
     void checkRuntime(Path zip) throws Exception {
         startDynamoDbLocal();
         for (int run = 0; run < 3; run++) {
-            Path task = unzip(zip, work.resolve("runtime-" + run));
-            Files.setPosixFilePermissions(task.resolve("bootstrap"),
-                    java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-            try (Stream<Path> bins = Files.list(task.resolve("jre/bin"))) {
-                for (Path bin : bins.toList()) {
-                    Files.setPosixFilePermissions(bin, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-                }
-            }
+            Path task = unzipRuntime(zip, work.resolve("runtime-" + run));
             try (FakeRuntimeApi api = new FakeRuntimeApi()) {
                 // An unknown tenant: a real answer (TENANT_NOT_PROVISIONED) after a real store read.
                 FakeRuntimeApi.Invocation first = api.submit(
@@ -413,6 +440,19 @@ public final class Bench {
                 }
             }
         }
+    }
+
+    /** Unzips a custom runtime as Lambda does: modification times kept, bootstrap and JVM executable. */
+    static Path unzipRuntime(Path zip, Path target) throws IOException {
+        Path task = unzip(zip, target);
+        var executable = java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x");
+        Files.setPosixFilePermissions(task.resolve("bootstrap"), executable);
+        try (Stream<Path> bins = Files.list(task.resolve("jre/bin"))) {
+            for (Path bin : bins.toList()) {
+                Files.setPosixFilePermissions(bin, executable);
+            }
+        }
+        return task;
     }
 
     void trainingRequests(FakeRuntimeApi api) {
@@ -440,7 +480,12 @@ public final class Bench {
                 try (FakeRuntimeApi api = new FakeRuntimeApi()) {
                     String user = users.get((run * 7 + k) % USERS);
                     FakeRuntimeApi.Invocation first = api.submit(Events.eligibility(tenant, user));
-                    try (FunctionProcess function = FunctionProcess.start(packaging, List.of(), api, env(dynamoPort),
+                    // BENCH_COLD_FLAGS: flags for one packaging's cold starts (a profiler agent, say); RUN is the run's number
+                    List<String> extra = packaging.name().equals(prop("bench.coldFlagsFor", DEPLOYABLE_WINNER))
+                            && !prop("bench.coldFlags", "").isEmpty()
+                                    ? List.of(prop("bench.coldFlags", "").replace("RUN", Integer.toString(run)).split(" "))
+                                    : List.of();
+                    try (FunctionProcess function = FunctionProcess.start(packaging, extra, api, env(dynamoPort),
                             work.resolve("cold-" + packaging.name() + "-" + run + ".log"))) {
                         first.done.get(120, java.util.concurrent.TimeUnit.SECONDS);
                         expectOk(first);
@@ -465,20 +510,24 @@ public final class Bench {
 
     // ---- report -----------------------------------------------------------------------------
 
+    /** Prints the table and writes it to bench/target/results.md; warm and counts are null in a starts-only run. */
     @SuppressWarnings("unchecked")
     void report(List<Packaging> packagings, Map<String, Object> warm, Map<String, Map<String, Integer>> counts,
             Map<String, List<double[]>> cold, double seconds) throws IOException {
         StringBuilder t = new StringBuilder();
         t.append("Machine: ").append(machine()).append('\n');
-        t.append(String.format(Locale.ROOT, "Run: %s, %d rounds, %d cold starts per packaging, %.0f s in all%n%n",
-                Instant.now().toString().substring(0, 16) + "Z", rounds, coldRuns, seconds));
+        t.append(String.format(Locale.ROOT, "Run: %s, %s%d cold starts per packaging, %.0f s in all%n%n",
+                Instant.now().toString().substring(0, 16) + "Z", warm == null ? "starts only, " : rounds + " rounds, ",
+                coldRuns, seconds));
         t.append("| figure | target | median | min–max over rounds |\n|---|---|---|---|\n");
-        row(t, "R1 eligibility p50 ÷ raw GetItem p50", "≤ 1.3", (List<Double>) warm.get("R1p50"), "%.2f");
-        row(t, "R1 eligibility p99 ÷ raw GetItem p99", "≤ 1.6", (List<Double>) warm.get("R1p99"), "%.2f");
-        row(t, "R2 batch of 100 ÷ 100 single checks", "≤ 0.1", (List<Double>) warm.get("R2"), "%.3f");
-        row(t, "R3 profile card of 100 ÷ raw read of its 101 items", "≤ 1.3", (List<Double>) warm.get("R3"), "%.2f");
-        row(t, "(eligibility p50, ms)", "", (List<Double>) warm.get("fnP50"), "%.2f");
-        row(t, "(raw GetItem p50, ms)", "", (List<Double>) warm.get("rawP50"), "%.2f");
+        if (warm != null) {
+            row(t, "R1 eligibility p50 ÷ raw GetItem p50", "≤ 1.3", (List<Double>) warm.get("R1p50"), "%.2f");
+            row(t, "R1 eligibility p99 ÷ raw GetItem p99", "≤ 1.6", (List<Double>) warm.get("R1p99"), "%.2f");
+            row(t, "R2 batch of 100 ÷ 100 single checks", "≤ 0.1", (List<Double>) warm.get("R2"), "%.3f");
+            row(t, "R3 profile card of 100 ÷ raw read of its 101 items", "≤ 1.3", (List<Double>) warm.get("R3"), "%.2f");
+            row(t, "(eligibility p50, ms)", "", (List<Double>) warm.get("fnP50"), "%.2f");
+            row(t, "(raw GetItem p50, ms)", "", (List<Double>) warm.get("rawP50"), "%.2f");
+        }
         List<double[]> base = cold.get(packagings.get(0).name());
         for (Packaging p : packagings) {
             List<double[]> runs = cold.get(p.name());
@@ -491,14 +540,16 @@ public final class Bench {
             row(t, "R5 first request ÷ warm p50, " + p.name(), "≤ 10",
                     runs.stream().map(r -> r[1] / r[2]).toList(), "%.1f");
         }
-        double warmedP50 = median((List<Double>) warm.get("fnP50"));
-        for (Packaging p : packagings) {
-            List<double[]> runs = cold.get(p.name());
-            row(t, "R5' first request ÷ p50 after " + warmup + " checks (jdk17), " + p.name(), "",
-                    runs.stream().map(r -> r[1] / warmedP50).toList(), "%.1f");
+        if (warm != null) {
+            double warmedP50 = median((List<Double>) warm.get("fnP50"));
+            for (Packaging p : packagings) {
+                List<double[]> runs = cold.get(p.name());
+                row(t, "R5' first request ÷ p50 after " + warmup + " checks (jdk17), " + p.name(), "",
+                        runs.stream().map(r -> r[1] / warmedP50).toList(), "%.1f");
+            }
+            t.append(String.format(Locale.ROOT, "| resident memory after %d checks (jdk17) | | %d MB | |%n", warmup,
+                    ((Number) warm.get("rssKb")).longValue() / 1024));
         }
-        t.append(String.format(Locale.ROOT, "| resident memory after %d checks (jdk17) | | %d MB | |%n", warmup,
-                ((Number) warm.get("rssKb")).longValue() / 1024));
         t.append("\n| packaging | start → first answer ms, median (min–max) | first request ms | warm p50 ms | RSS MB |\n|---|---|---|---|---|\n");
         for (Packaging p : packagings) {
             List<double[]> runs = cold.get(p.name());
@@ -507,14 +558,16 @@ public final class Bench {
                     p.description(), median(ttfa), min(ttfa), max(ttfa), median(runs.stream().map(r -> r[1]).toList()),
                     median(runs.stream().map(r -> r[2]).toList()), median(runs.stream().map(r -> r[3]).toList()) / 1024));
         }
-        t.append("\n| request (store calls seen by a proxy in front of DynamoDB Local) | calls |\n|---|---|\n");
-        counts.forEach((step, ops) -> t.append("| ").append(step).append(" | ")
-                .append(ops.isEmpty() ? "none" : ops.entrySet().stream().map(e -> e.getKey() + " × " + e.getValue())
-                        .collect(Collectors.joining(", ")))
-                .append(" |\n"));
+        if (counts != null) {
+            t.append("\n| request (store calls seen by a proxy in front of DynamoDB Local) | calls |\n|---|---|\n");
+            counts.forEach((step, ops) -> t.append("| ").append(step).append(" | ")
+                    .append(ops.isEmpty() ? "none" : ops.entrySet().stream().map(e -> e.getKey() + " × " + e.getValue())
+                            .collect(Collectors.joining(", ")))
+                    .append(" |\n"));
+        }
         System.out.println();
         System.out.println(t);
-        Files.writeString(work.resolve("../results.md"), t.toString());
+        Files.writeString(work.resolve(warm == null ? "../results-starts.md" : "../results.md"), t.toString());
     }
 
     private static void row(StringBuilder t, String name, String target, List<Double> values, String format) {
@@ -740,9 +793,5 @@ public final class Bench {
     void log(String format, Object... args) {
         System.out.printf(Locale.ROOT, "[bench] " + format + "%n", args);
         System.out.flush();
-    }
-
-    @SuppressWarnings("unused")
-    private static void unused(OutputStream o) {
     }
 }

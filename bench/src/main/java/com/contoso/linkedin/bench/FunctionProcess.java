@@ -7,10 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
- * The production artifact run the way Lambda's Java runtime runs it: AWS's runtime interface
- * client calls the Quarkus handler, polling a (fake, loopback) Runtime API.
+ * The production artifact run the way Lambda runs it: AWS's runtime interface client calls the
+ * function's handler, polling a (fake, loopback) Runtime API; on a class path as Lambda's Java
+ * runtime starts it, or through a custom runtime's {@code bootstrap}.
  */
 final class FunctionProcess implements AutoCloseable {
 
@@ -31,13 +33,17 @@ final class FunctionProcess implements AutoCloseable {
     static FunctionProcess start(Packaging packaging, List<String> extraFlags, FakeRuntimeApi api,
             Map<String, String> env, Path log) throws IOException {
         List<String> command = new ArrayList<>();
-        command.add(packaging.javaHome().resolve("bin/java").toString());
-        command.addAll(packaging.flags());
-        command.addAll(extraFlags);
-        command.add("-cp");
-        command.add(packaging.classPath());
-        command.add(RIC_MAIN);
-        command.add(HANDLER);
+        if (packaging.bootstrap() != null) {
+            command.add(packaging.bootstrap().toString());
+        } else {
+            command.add(packaging.javaHome().resolve("bin/java").toString());
+            command.addAll(packaging.flags());
+            command.addAll(extraFlags);
+            command.add("-cp");
+            command.add(packaging.classPath());
+            command.add(RIC_MAIN);
+            command.add(HANDLER);
+        }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         if (packaging.directory() != null) {
@@ -47,6 +53,14 @@ final class FunctionProcess implements AutoCloseable {
         builder.environment().put("AWS_LAMBDA_RUNTIME_API", api.address());
         builder.environment().put("_HANDLER", HANDLER);
         builder.environment().remove("JAVA_TOOL_OPTIONS");
+        if (packaging.bootstrap() != null) {
+            builder.environment().put("LAMBDA_TASK_ROOT", packaging.directory().toString());
+            // The bootstrap starts the JVM itself, so flags reach it this way: the AOT cache is
+            // required (a cache the JVM cannot use fails the run instead of giving a figure without
+            // it), and extra flags (a profiler, say) go along.
+            builder.environment().put("JAVA_TOOL_OPTIONS",
+                    String.join(" ", Stream.concat(Stream.of("-XX:AOTMode=on"), extraFlags.stream()).toList()));
+        }
         long started = System.nanoTime();
         return new FunctionProcess(builder.start(), started, api);
     }
