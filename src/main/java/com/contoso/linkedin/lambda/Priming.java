@@ -173,7 +173,7 @@ public class Priming implements Resource {
     }
 
     private void primeThroughHandler() {
-        runQuietly("profile-card event", () -> invokeThroughHttpLayer(profileCardEvent()));
+        runQuietly("profile-card event", () -> invokeThroughHttpLayer(profileCardEvent(NOT_AN_ID)));
         runQuietly("eligibility event", () -> invokeThroughHttpLayer(eligibilityEvent()));
         tenants.evict(NO_TENANT);
     }
@@ -276,8 +276,7 @@ public class Priming implements Resource {
      * profile card for the nil GUID tenant (its cached absence decides; no user read).
      */
     private void invokeDirectly() {
-        for (byte[] event : List.of(eligibilityEvent(), event("POST", "/tenants/" + NO_TENANT + "/profile-cards/linkedin",
-                profileCardBody()))) {
+        for (byte[] event : List.of(eligibilityEvent(), profileCardEvent(NO_TENANT))) {
             try {
                 Optional<byte[]> answer = direct.answer(event, new SyntheticContext("priming"));
                 LOG.debugf("Priming: the direct route %s", answer.isPresent() ? "answered" : "declined");
@@ -291,8 +290,8 @@ public class Priming implements Resource {
         return "{\"viewerId\":\"" + NO_TENANT + "\",\"subjectIds\":[\"" + NO_TENANT + "\"]}";
     }
 
-    private byte[] profileCardEvent() {
-        return event("POST", "/tenants/" + NOT_AN_ID + "/profile-cards/linkedin", profileCardBody());
+    private byte[] profileCardEvent(String tenantId) {
+        return event("POST", "/tenants/" + tenantId + "/profile-cards/linkedin", profileCardBody());
     }
 
     private byte[] eligibilityEvent() {

@@ -11,7 +11,7 @@ import com.contoso.linkedin.domain.Ids;
 /**
  * The one structured line each request leaves (request id, route, tenant, caller kind, status,
  * latency): never a token, a claim or a user id. Written by the HTTP layer's response filter and
- * by the direct eligibility route alike.
+ * by the direct routes alike.
  */
 final class AccessLog {
     private static final Logger LOG = Logger.getLogger("com.contoso.linkedin.access");

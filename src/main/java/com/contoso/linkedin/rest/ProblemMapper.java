@@ -25,7 +25,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 public class ProblemMapper {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
-    /** Shared with the direct eligibility route, which answers these two itself. */
+    /** Shared with the direct routes, which answer these two themselves. */
     static final Problem STORE_UNAVAILABLE = Problem.of(503, "store-unavailable", "Service unavailable",
             "The store did not answer; nothing was concluded or changed. Try again.", null);
     static final Problem INTERNAL_ERROR = Problem.of(500, "internal-error", "Internal error",

@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.arc.Arc;
 
 /**
- * The direct eligibility route as {@code lambda.FunctionHandler} uses it on Lambda: the raw event's
+ * The direct routes as {@code lambda.FunctionHandler} uses them on Lambda: the raw event's
  * bytes in, the Lambda response's bytes out (or nothing, when the HTTP layer must answer).
  */
 public final class DirectRoute {

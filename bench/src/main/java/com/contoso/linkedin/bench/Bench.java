@@ -209,10 +209,12 @@ public final class Bench {
             } else {
                 log("no %s: packaging %s left out (bench/run.sh builds it)", runtimeZip, DEPLOYABLE_WINNER);
             }
-            quarkusCache(list, "quarkus-appcds", "JDK 25 + Quarkus' AppCDS archive made at package time (aot.type=AppCDS)",
-                    "AppCDS", "app-cds.jsa", List.of("-Xshare:on", "-XX:SharedArchiveFile="));
-            quarkusCache(list, "quarkus-aot", "JDK 25 + Quarkus' AOT cache made at package time (aot.type=AOT, phase=BUILD)",
-                    "AOT", "app.aot", List.of("-XX:AOTMode=on", "-XX:AOTCache="));
+            quarkusCache(list, ric, "quarkus-appcds",
+                    "JDK 25 + Quarkus' AppCDS archive made at package time (aot.type=AppCDS)", "AppCDS", "app-cds.jsa",
+                    List.of("-Xshare:on", "-XX:SharedArchiveFile="));
+            quarkusCache(list, ric, "quarkus-aot",
+                    "JDK 25 + Quarkus' AOT cache made at package time (aot.type=AOT, phase=BUILD)", "AOT", "app.aot",
+                    List.of("-XX:AOTMode=on", "-XX:AOTCache="));
         } else {
             log("no JDK 25 at %s: its packagings are left out", jdk25);
         }
@@ -234,7 +236,7 @@ public final class Bench {
      * class path. The flags make the JVM refuse to start if it cannot use the cache, so that no
      * figure is reported for a cache that was silently ignored.
      */
-    void quarkusCache(List<Packaging> list, String name, String description, String type, String file,
+    void quarkusCache(List<Packaging> list, String ric, String name, String description, String type, String file,
             List<String> flags) throws IOException {
         Path dir = quarkusCaches.resolve(type);
         if (!Files.exists(dir.resolve(file))) {
@@ -245,7 +247,6 @@ public final class Bench {
         try (Stream<Path> files = Files.list(dir)) {
             runner = files.filter(f -> f.toString().endsWith("-runner.jar")).findFirst().orElseThrow();
         }
-        String ric = jars(ricDir).stream().map(Path::toString).collect(Collectors.joining(":"));
         // From its own directory, as Quarkus builds the cache (the archive names the runner jar relatively).
         list.add(new Packaging(name, description, jdk25, runner.getFileName() + ":" + ric,
                 List.of(flags.get(0), flags.get(1) + file), List.of(), null, dir, null));
@@ -419,27 +420,18 @@ public final class Bench {
     void checkRuntime(Path zip) throws Exception {
         startDynamoDbLocal();
         for (int run = 0; run < 3; run++) {
-            Path task = unzipRuntime(zip, work.resolve("runtime-" + run));
+            Packaging runtime = Packaging.customRuntime(DEPLOYABLE_WINNER, "the zip",
+                    unzipRuntime(zip, work.resolve("runtime-" + run)));
             try (FakeRuntimeApi api = new FakeRuntimeApi()) {
                 // An unknown tenant: a real answer (TENANT_NOT_PROVISIONED) after a real store read.
                 FakeRuntimeApi.Invocation first = api.submit(
                         Events.eligibility(UUID.randomUUID().toString(), UUID.randomUUID().toString()));
-                ProcessBuilder builder = new ProcessBuilder(task.resolve("bootstrap").toString()).directory(task.toFile())
-                        .redirectErrorStream(true).redirectOutput(work.resolve("runtime-" + run + ".log").toFile());
-                builder.environment().putAll(env(dynamoPort));
-                builder.environment().put("AWS_LAMBDA_RUNTIME_API", api.address());
-                builder.environment().put("LAMBDA_TASK_ROOT", task.toString());
-                builder.environment().put("JAVA_TOOL_OPTIONS", "-XX:AOTMode=on");
-                long started = System.nanoTime();
-                Process process = builder.start();
-                try {
+                try (FunctionProcess function = FunctionProcess.start(runtime, List.of(), api, env(dynamoPort),
+                        work.resolve("runtime-" + run + ".log"))) {
                     first.done.get(60, java.util.concurrent.TimeUnit.SECONDS);
                     expectOk(first);
                     log("custom runtime run %d: start to first answer %.0f ms, first request %.1f ms", run + 1,
-                            (first.answeredNanos - started) / 1e6, duration(first) / 1e6);
-                } finally {
-                    process.destroy();
-                    process.waitFor();
+                            (first.answeredNanos - function.startedNanos) / 1e6, duration(first) / 1e6);
                 }
             }
         }
