@@ -1,6 +1,8 @@
 package com.contoso.linkedin.config;
 
 import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -18,6 +20,21 @@ public interface LinkedInConfig {
     Store store();
 
     Priming priming();
+
+    Identity identity();
+
+    /**
+     * Who the any-tenant app roles ({@code LinkedInEligibility.Check}, {@code Tenants.Operate})
+     * may come from (SPEC section 5). Neither key has a production default: unset, those roles
+     * grant nothing, so that an app registered in any other tenant can never operate every tenant.
+     */
+    interface Identity {
+        /** The Entra tenant (GUID) of the platform operator, whose apps alone hold any-tenant roles. */
+        Optional<String> operatorTenantId();
+
+        /** Client app ids ({@code azp}, or {@code appid}) of that tenant trusted with any-tenant roles. */
+        Optional<Set<String>> trustedClientIds();
+    }
 
     interface TenantCache {
         /**
