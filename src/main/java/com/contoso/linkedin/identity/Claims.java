@@ -7,21 +7,45 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.contoso.linkedin.identity.Caller.Kind;
+
 /**
- * Turns the JWT authorizer's claims into a {@link Caller}. The HTTP API hands every claim on as a
- * string and flattens arrays to {@code [a b]}; a JSON-encoded array or a single value is read too.
+ * Turns verified claims into a {@link Caller}. Both authorizers hand every claim on as a string:
+ * the Lambda authorizer's context lists as {@code a b}, the HTTP API JWT authorizer as
+ * {@code [a b]}; a JSON-encoded array or a single value is read too.
  */
 public final class Claims {
 
     private Claims() {
     }
 
-    public static Caller toCaller(Map<String, String> claims) {
-        return new Caller(
-                id(claims.get("tid")),
-                id(claims.get("oid")),
+    public static Caller toCaller(Map<String, String> claims, OperatorTrust trust) {
+        Kind kind = kind(claims.get("scp"), claims.get("idtyp"));
+        Optional<String> tenantId = id(claims.get("tid"));
+        Optional<String> clientAppId = id(claims.get("azp")).or(() -> id(claims.get("appid")));
+        return new Caller(kind, tenantId, id(claims.get("oid")), clientAppId,
                 list(claims.get("wids")).stream().map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toSet()),
-                list(claims.get("roles")));
+                list(claims.get("roles")),
+                kind == Kind.APP_ONLY && trust.trusts(tenantId, clientAppId));
+    }
+
+    /**
+     * App-only tokens carry no {@code scp}, delegated ones do; {@code idtyp}, where the token has
+     * it, must agree.
+     */
+    private static Kind kind(String scp, String idtyp) {
+        boolean delegated = !list(scp).isEmpty();
+        String declared = idtyp == null || idtyp.isBlank() ? null : idtyp.trim().toLowerCase(Locale.ROOT);
+        if (declared == null) {
+            return delegated ? Kind.DELEGATED : Kind.APP_ONLY;
+        }
+        if (delegated && declared.equals("user")) {
+            return Kind.DELEGATED;
+        }
+        if (!delegated && declared.equals("app")) {
+            return Kind.APP_ONLY;
+        }
+        return Kind.UNKNOWN;
     }
 
     private static Optional<String> id(String value) {
@@ -31,7 +55,7 @@ public final class Claims {
         return Optional.of(value.trim().toLowerCase(Locale.ROOT));
     }
 
-    /** {@code [a b]}, {@code ["a","b"]}, {@code a,b} and {@code a} all read as their elements. */
+    /** {@code [a b]}, {@code a b}, {@code ["a","b"]}, {@code a,b} and {@code a} all read as their elements. */
     static Set<String> list(String value) {
         if (value == null) {
             return Set.of();

@@ -2,24 +2,26 @@ package com.contoso.linkedin.identity;
 
 /**
  * The ways a caller can be entitled to an endpoint (SPEC section 5). Each endpoint declares the
- * grants that admit it; a caller holding none of them is refused.
+ * grants that admit it; a caller holding none of them is refused. Each grant asks {@link Caller}
+ * for one kind of token only: app roles on app-only tokens, directory roles and the user on
+ * delegated ones.
  */
 public enum Grant {
-    /** Platform operator app role, for any tenant. */
+    /** Platform operator app role, for any tenant: a trusted app of the operator tenant. */
     OPERATOR {
         @Override
         boolean admits(Caller caller, String tenantId, String userId) {
-            return caller.hasAppRole(Roles.OPERATE_TENANTS);
+            return caller.hasOperatorAppRole(Roles.OPERATE_TENANTS);
         }
     },
-    /** Global Administrator of the tenant in the path. */
+    /** Global Administrator of the tenant in the path, signed in. */
     GLOBAL_ADMIN {
         @Override
         boolean admits(Caller caller, String tenantId, String userId) {
             return caller.hasDirectoryRoleIn(tenantId, Roles.GLOBAL_ADMINISTRATOR);
         }
     },
-    /** Global Reader of the tenant in the path. */
+    /** Global Reader of the tenant in the path, signed in. */
     GLOBAL_READER {
         @Override
         boolean admits(Caller caller, String tenantId, String userId) {
@@ -30,21 +32,21 @@ public enum Grant {
     SETTING_WRITER_APP {
         @Override
         boolean admits(Caller caller, String tenantId, String userId) {
-            return caller.belongsTo(tenantId) && caller.hasAppRole(Roles.INTEGRATION_READ_WRITE);
+            return caller.hasAppRoleIn(tenantId, Roles.INTEGRATION_READ_WRITE);
         }
     },
     /** Directory synchronisation app identity, for its own tenant only. */
     DIRECTORY_SYNC_APP {
         @Override
         boolean admits(Caller caller, String tenantId, String userId) {
-            return caller.belongsTo(tenantId) && caller.hasAppRole(Roles.DIRECTORY_SYNC);
+            return caller.hasAppRoleIn(tenantId, Roles.DIRECTORY_SYNC);
         }
     },
-    /** The profile-card rendering service, for any tenant. */
+    /** The profile-card rendering service, for any tenant: a trusted app of the operator tenant. */
     ELIGIBILITY_CHECKER_APP {
         @Override
         boolean admits(Caller caller, String tenantId, String userId) {
-            return caller.hasAppRole(Roles.ELIGIBILITY_CHECK);
+            return caller.hasOperatorAppRole(Roles.ELIGIBILITY_CHECK);
         }
     },
     /** The user named by the request, signed in to that tenant. */
@@ -56,6 +58,16 @@ public enum Grant {
     };
 
     abstract boolean admits(Caller caller, String tenantId, String userId);
+
+    /** Whether one of the grants admits the caller to these (canonical) ids. */
+    public static boolean anyAdmits(Caller caller, String tenantId, String userId, Grant... grants) {
+        for (Grant grant : grants) {
+            if (grant.admits(caller, tenantId, userId)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** Role identifiers as they appear in tokens. */
     public static final class Roles {

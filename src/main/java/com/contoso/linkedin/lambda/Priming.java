@@ -35,7 +35,6 @@ import com.contoso.linkedin.domain.Tenant;
 import com.contoso.linkedin.domain.TenantProfile;
 import com.contoso.linkedin.domain.TenantSetting;
 import com.contoso.linkedin.domain.UserFacts;
-import com.contoso.linkedin.identity.Grant;
 import com.contoso.linkedin.rest.DirectRoutes;
 import com.contoso.linkedin.service.TenantCache;
 import com.contoso.linkedin.store.LinkedInStore;
@@ -304,8 +303,9 @@ public class Priming implements Resource {
      * serializer is built for them just to prime.
      */
     private byte[] event(String method, String path, String body) {
-        Map<String, Object> claims = Map.of("tid", NO_TENANT, "oid", NO_TENANT,
-                "roles", "[" + Grant.Roles.ELIGIBILITY_CHECK + "]");
+        // The nil user asking about themselves (a delegated token): a grant that needs no
+        // configuration, so the direct routes answer in every deployment.
+        Map<String, Object> claims = Map.of("tid", NO_TENANT, "oid", NO_TENANT, "scp", "priming");
         Map<String, Object> requestContext = Map.of("requestId", "priming", "routeKey", "$default", "stage", "$default",
                 "domainName", "priming",
                 "http", Map.of("method", method, "path", path, "protocol", "HTTP/1.1", "sourceIp", "127.0.0.1",

@@ -19,9 +19,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.contoso.linkedin.config.LinkedInConfig;
 import com.contoso.linkedin.domain.Client;
 import com.contoso.linkedin.domain.Ids;
-import com.contoso.linkedin.identity.Access;
+import com.contoso.linkedin.identity.ApiGatewayEvents;
 import com.contoso.linkedin.identity.Caller;
-import com.contoso.linkedin.identity.Claims;
+import com.contoso.linkedin.identity.Callers;
+import com.contoso.linkedin.identity.Grant;
 import com.contoso.linkedin.rest.Bodies.BatchBody;
 import com.contoso.linkedin.rest.Bodies.ProfileCardsBody;
 import com.contoso.linkedin.service.EligibilityService;
@@ -56,6 +57,7 @@ public class DirectRoutes {
     private static final String JSON = "application/json;charset=UTF-8";
 
     private final EligibilityService eligibility;
+    private final Callers callers;
     private final JsonBodies bodies;
     /** The application's mapper, which writes response bodies in the HTTP layer too. */
     private final ObjectMapper mapper;
@@ -63,8 +65,10 @@ public class DirectRoutes {
     private final ObjectWriter responses;
     private final int retryAfterSeconds;
 
-    public DirectRoutes(EligibilityService eligibility, JsonBodies bodies, ObjectMapper mapper, LinkedInConfig config) {
+    public DirectRoutes(EligibilityService eligibility, Callers callers, JsonBodies bodies, ObjectMapper mapper,
+            LinkedInConfig config) {
         this.eligibility = eligibility;
+        this.callers = callers;
         this.bodies = bodies;
         this.mapper = mapper;
         // Events are read and responses written with the Lambda runtime's own mapper, exactly as
@@ -94,20 +98,23 @@ public class DirectRoutes {
             return Optional.empty();
         }
         APIGatewayV2HTTPResponse response = respond(call.get());
-        AccessLog.write(Access.requestId(event, lambda), event.getRequestContext().getHttp().getMethod(),
-                event.getRawPath(), call.get().caller().kind(), response.getStatusCode(),
+        AccessLog.write(ApiGatewayEvents.requestId(event, lambda), event.getRequestContext().getHttp().getMethod(),
+                event.getRawPath(), call.get().caller().logKind(), response.getStatusCode(),
                 (System.nanoTime() - started) / 1000);
         return Optional.of(responses.writeValueAsBytes(response));
     }
 
     private Optional<Call> answerable(APIGatewayV2HTTPEvent event) {
         var context = event.getRequestContext();
-        Optional<Map<String, String>> claims = Access.verifiedClaims(event);
-        if (context == null || context.getHttp() == null || event.getRawPath() == null || claims.isEmpty()
-                || event.getIsBase64Encoded() || !acceptsJson(Access.header(event, "accept").orElse(null))) {
+        if (context == null || context.getHttp() == null || event.getRawPath() == null || event.getIsBase64Encoded()
+                || !acceptsJson(ApiGatewayEvents.header(event, "accept").orElse(null))) {
             return Optional.empty();
         }
-        Caller caller = Claims.toCaller(claims.get());
+        Optional<Caller> identified = callers.of(event);
+        if (identified.isEmpty()) {
+            return Optional.empty();
+        }
+        Caller caller = identified.get();
         String method = context.getHttp().getMethod();
         Matcher path;
         if ("GET".equals(method) && (path = CHECK.matcher(event.getRawPath())).matches()) {
@@ -129,7 +136,7 @@ public class DirectRoutes {
         }
         String tenantId = Ids.requireGuid(rawTenantId, "tenantId");
         String userId = Ids.requireGuid(rawUserId, "userId");
-        if (!Access.admits(caller, tenantId, userId, UserResource.MAY_CHECK_ELIGIBILITY)) {
+        if (!Grant.anyAdmits(caller, tenantId, userId, UserResource.MAY_CHECK_ELIGIBILITY)) {
             return Optional.empty();
         }
         return Optional.of(new Call(caller,
@@ -141,7 +148,7 @@ public class DirectRoutes {
             return Optional.empty();
         }
         String tenantId = Ids.requireGuid(rawTenantId, "tenantId");
-        if (!Access.admits(caller, tenantId, null, EligibilityResource.MAY_CHECK_BATCH)) {
+        if (!Grant.anyAdmits(caller, tenantId, null, EligibilityResource.MAY_CHECK_BATCH)) {
             return Optional.empty();
         }
         return body(event, BatchBody.class).map(request -> new Call(caller,
@@ -154,14 +161,14 @@ public class DirectRoutes {
         }
         String tenantId = Ids.requireGuid(rawTenantId, "tenantId");
         return body(event, ProfileCardsBody.class)
-                .filter(request -> Access.admits(caller, tenantId, request.viewerId(), EligibilityResource.MAY_SEE_CARDS))
+                .filter(request -> Grant.anyAdmits(caller, tenantId, request.viewerId(), EligibilityResource.MAY_SEE_CARDS))
                 .map(request -> new Call(caller, () -> EligibilityResource.cardsView(eligibility, tenantId, request)));
     }
 
     /** The body as the strict reader reads it; anything it refuses is the HTTP layer's to answer. */
     private <T> Optional<T> body(APIGatewayV2HTTPEvent event, Class<T> type) {
         try {
-            return Optional.of(bodies.read(Access.header(event, "content-type").orElse(null), event.getBody(), type));
+            return Optional.of(bodies.read(ApiGatewayEvents.header(event, "content-type").orElse(null), event.getBody(), type));
         } catch (RuntimeException refused) {
             return Optional.empty();
         }

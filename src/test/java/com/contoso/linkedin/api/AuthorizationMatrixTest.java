@@ -19,27 +19,39 @@ import org.junit.jupiter.params.provider.MethodSource;
 import com.contoso.linkedin.identity.Grant.Roles;
 import com.contoso.linkedin.support.Identities;
 import com.contoso.linkedin.support.LambdaEvents;
+import com.contoso.linkedin.support.LambdaEvents.Authorizer;
 import com.contoso.linkedin.support.Tenants;
 
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * Every endpoint of SPEC section 4 as every kind of caller of SPEC section 5, against one
- * declared table: the callers each endpoint admits and the status they get; everyone else gets
- * 403, or 401 without claims, and those answers name nothing of the tenant or user asked about.
+ * Every endpoint of SPEC section 4 as every kind of caller of SPEC section 5, with the caller
+ * handed on by the Lambda authorizer and by a JWT authorizer, against one declared table: the
+ * callers each endpoint admits and the status they get; everyone else gets 403, or 401 without
+ * claims, and those answers name nothing of the tenant or user asked about.
  */
 @QuarkusTest
 class AuthorizationMatrixTest {
 
-    /** The kinds of caller, relative to the tenant T and user U of the request. */
+    /**
+     * The kinds of caller, relative to the tenant T and user U of the request: SPEC section 5's
+     * roles, and the tokens that must not pass for them (an app role on a user's token, a
+     * directory role or a user's ids on an app's token, any-tenant roles outside the operator
+     * tenant's trusted apps, a token that claims to be both kinds).
+     */
     enum Caller {
         NO_CLAIMS, THE_USER, OTHER_USER_OF_T, USER_U_OF_OTHER_TENANT,
         GLOBAL_ADMIN, GLOBAL_READER, GLOBAL_ADMIN_OF_OTHER, GLOBAL_READER_OF_OTHER,
-        IAC_WRITER, IAC_WRITER_OF_OTHER, CHECKER, CHECKER_OF_OTHER,
-        DIRECTORY_SYNC, DIRECTORY_SYNC_OF_OTHER, OPERATOR, OPERATOR_OF_OTHER;
+        IAC_WRITER, IAC_WRITER_OF_OTHER, DIRECTORY_SYNC, DIRECTORY_SYNC_OF_OTHER,
+        CHECKER, OPERATOR, CHECKER_APP_OF_T, OPERATOR_APP_OF_T, CHECKER_UNTRUSTED_CLIENT, OPERATOR_UNTRUSTED_CLIENT,
+        USER_OF_T_WITH_EVERY_APP_ROLE, OPERATOR_TENANT_USER_WITH_ANY_TENANT_ROLES, APP_OF_T_WITH_ADMIN_WIDS,
+        APP_OF_T_WITH_THE_USERS_IDS, BOTH_KINDS_AT_ONCE;
 
         Map<String, String> claims(String tenant, String user) {
             String other = Identities.newId();
+            String everyAppRole = "[" + String.join(" ", Roles.INTEGRATION_READ_WRITE, Roles.DIRECTORY_SYNC,
+                    Roles.ELIGIBILITY_CHECK, Roles.OPERATE_TENANTS) + "]";
+            String adminWids = "[" + Roles.GLOBAL_ADMINISTRATOR + " " + Roles.GLOBAL_READER + "]";
             return switch (this) {
                 case NO_CLAIMS -> null;
                 case THE_USER -> Identities.user(tenant, user);
@@ -51,13 +63,37 @@ class AuthorizationMatrixTest {
                 case GLOBAL_READER_OF_OTHER -> Identities.globalReader(other);
                 case IAC_WRITER -> Identities.app(tenant, Roles.INTEGRATION_READ_WRITE);
                 case IAC_WRITER_OF_OTHER -> Identities.app(other, Roles.INTEGRATION_READ_WRITE);
-                case CHECKER -> Identities.app(tenant, Roles.ELIGIBILITY_CHECK);
-                case CHECKER_OF_OTHER -> Identities.app(other, Roles.ELIGIBILITY_CHECK);
                 case DIRECTORY_SYNC -> Identities.app(tenant, Roles.DIRECTORY_SYNC);
                 case DIRECTORY_SYNC_OF_OTHER -> Identities.app(other, Roles.DIRECTORY_SYNC);
-                case OPERATOR -> Identities.app(tenant, Roles.OPERATE_TENANTS);
-                case OPERATOR_OF_OTHER -> Identities.app(other, Roles.OPERATE_TENANTS);
+                case CHECKER -> Identities.checker();
+                case OPERATOR -> Identities.operator();
+                case CHECKER_APP_OF_T -> Identities.app(tenant, Roles.ELIGIBILITY_CHECK);
+                case OPERATOR_APP_OF_T -> Identities.app(tenant, Roles.OPERATE_TENANTS);
+                case CHECKER_UNTRUSTED_CLIENT -> Identities.appOnly(Identities.OPERATOR_TENANT, Identities.newId(),
+                        "[" + Roles.ELIGIBILITY_CHECK + "]");
+                case OPERATOR_UNTRUSTED_CLIENT -> Identities.appOnly(Identities.OPERATOR_TENANT, Identities.newId(),
+                        "[" + Roles.OPERATE_TENANTS + "]");
+                case USER_OF_T_WITH_EVERY_APP_ROLE -> withRoles(Identities.user(tenant, Identities.newId()), everyAppRole);
+                case OPERATOR_TENANT_USER_WITH_ANY_TENANT_ROLES -> {
+                    Map<String, String> claims = withRoles(Identities.user(Identities.OPERATOR_TENANT, user), everyAppRole);
+                    claims.put("azp", Identities.TRUSTED_CLIENT);
+                    yield claims;
+                }
+                case APP_OF_T_WITH_ADMIN_WIDS -> Identities.claims(tenant, Identities.newId(), adminWids, null);
+                case APP_OF_T_WITH_THE_USERS_IDS -> Identities.claims(tenant, user, null, null);
+                case BOTH_KINDS_AT_ONCE -> {
+                    Map<String, String> claims = withRoles(Identities.delegated(Identities.OPERATOR_TENANT, user,
+                            adminWids), everyAppRole);
+                    claims.put("idtyp", "app");
+                    claims.put("azp", Identities.TRUSTED_CLIENT);
+                    yield claims;
+                }
             };
+        }
+
+        private static Map<String, String> withRoles(Map<String, String> claims, String roles) {
+            claims.put("roles", roles);
+            return claims;
         }
     }
 
@@ -75,9 +111,9 @@ class AuthorizationMatrixTest {
     static final List<Endpoint> ENDPOINTS = List.of(
             new Endpoint("PUT tenant", (t, u) -> LambdaEvents.put("/tenants/" + t)
                     .json("{\"cloud\":\"PUBLIC\",\"countryCode\":\"US\",\"rolledOut\":true}"),
-                    EnumSet.of(OPERATOR, OPERATOR_OF_OTHER), 200),
+                    EnumSet.of(OPERATOR), 200),
             new Endpoint("GET tenant", (t, u) -> LambdaEvents.get("/tenants/" + t),
-                    EnumSet.of(OPERATOR, OPERATOR_OF_OTHER, GLOBAL_ADMIN, GLOBAL_READER), 200),
+                    EnumSet.of(OPERATOR, GLOBAL_ADMIN, GLOBAL_READER), 200),
             new Endpoint("GET setting", (t, u) -> LambdaEvents.get("/tenants/" + t + "/linkedin-integration"),
                     EnumSet.of(GLOBAL_ADMIN, GLOBAL_READER, IAC_WRITER), 200),
             new Endpoint("PUT setting", (t, u) -> LambdaEvents.put("/tenants/" + t + "/linkedin-integration")
@@ -111,41 +147,44 @@ class AuthorizationMatrixTest {
                     EnumSet.of(THE_USER), 204),
             new Endpoint("GET eligibility", (t, u) -> LambdaEvents.get("/tenants/" + t + "/users/" + u
                     + "/linkedin-eligibility"),
-                    EnumSet.of(THE_USER, CHECKER, CHECKER_OF_OTHER), 200),
+                    EnumSet.of(THE_USER, CHECKER), 200),
             new Endpoint("POST batch", (t, u) -> LambdaEvents.post("/tenants/" + t + "/linkedin-eligibility/batch")
                     .json("{\"userIds\":[\"" + u + "\"]}"),
-                    EnumSet.of(CHECKER, CHECKER_OF_OTHER), 200),
+                    EnumSet.of(CHECKER), 200),
             new Endpoint("POST profile cards", (t, u) -> LambdaEvents.post("/tenants/" + t + "/profile-cards/linkedin")
                     .json("{\"viewerId\":\"" + u + "\",\"subjectIds\":[\"" + GROUP + "\"]}"),
-                    EnumSet.of(THE_USER, CHECKER, CHECKER_OF_OTHER), 200),
+                    EnumSet.of(THE_USER, CHECKER), 200),
             new Endpoint("POST OFREP flag", (t, u) -> LambdaEvents.post("/ofrep/v1/evaluate/flags/linkedin-integration")
                     .json("{\"context\":{\"targetingKey\":\"" + u + "\",\"tenantId\":\"" + t + "\"}}"),
-                    EnumSet.of(THE_USER, CHECKER, CHECKER_OF_OTHER), 200),
+                    EnumSet.of(THE_USER, CHECKER), 200),
             new Endpoint("POST OFREP bulk", (t, u) -> LambdaEvents.post("/ofrep/v1/evaluate/flags")
                     .json("{\"context\":{\"targetingKey\":\"" + u + "\",\"tenantId\":\"" + t + "\"}}"),
-                    EnumSet.of(THE_USER, CHECKER, CHECKER_OF_OTHER), 200));
+                    EnumSet.of(THE_USER, CHECKER), 200));
 
     static Stream<Arguments> cells() {
         List<Arguments> cells = new ArrayList<>();
         for (Endpoint endpoint : ENDPOINTS) {
             for (Caller caller : Caller.values()) {
                 int expected = caller == NO_CLAIMS ? 401 : endpoint.admitted().contains(caller) ? endpoint.success() : 403;
-                cells.add(Arguments.of(endpoint, caller, expected));
+                for (Authorizer authorizer : Authorizer.values()) {
+                    cells.add(Arguments.of(endpoint, caller, authorizer, expected));
+                }
             }
         }
         return cells.stream();
     }
 
-    @ParameterizedTest(name = "{0} as {1} -> {2}")
+    @ParameterizedTest(name = "{0} as {1} ({2} authorizer) -> {3}")
     @MethodSource("cells")
-    void eachCallerGetsExactlyTheStatusTheTableDeclares(Endpoint endpoint, Caller caller, int expected) {
+    void eachCallerGetsExactlyTheStatusTheTableDeclares(Endpoint endpoint, Caller caller, Authorizer authorizer,
+            int expected) {
         String tenant = Tenants.provisioned();
         String user = Identities.newId();
 
         LambdaEvents request = endpoint.request().apply(tenant, user);
         Map<String, String> claims = caller.claims(tenant, user);
         if (claims != null) {
-            request.as(claims);
+            request.as(claims, authorizer);
         }
         var reply = request.send();
 

@@ -101,14 +101,14 @@ class BadInputTest {
             new Endpoint("DELETE", "/tenants/{t}/users/{u}/linkedin-connection",
                     ids -> Identities.user(ids.tenant, ids.user), null, List.of()),
             new Endpoint("GET", "/tenants/{t}/users/{u}/linkedin-eligibility",
-                    ids -> Identities.app(ids.tenant, Roles.ELIGIBILITY_CHECK), null, List.of()),
+                    ids -> Identities.checker(), null, List.of()),
             new Endpoint("POST", "/tenants/{t}/linkedin-eligibility/batch",
-                    ids -> Identities.app(ids.tenant, Roles.ELIGIBILITY_CHECK), "{\"userIds\":[\"" + newId() + "\"]}",
+                    ids -> Identities.checker(), "{\"userIds\":[\"" + newId() + "\"]}",
                     List.of("{\"userIds\":[]}", "{\"userIds\":\"" + newId() + "\"}", "{\"client\":\"office_desktop\","
                             + "\"userIds\":[\"" + newId() + "\"]}", "{\"userIds\":[" + "\"" + newId() + "\",".repeat(101)
                                     .replaceAll(",$", "") + "]}")),
             new Endpoint("POST", "/tenants/{t}/profile-cards/linkedin",
-                    ids -> Identities.app(ids.tenant, Roles.ELIGIBILITY_CHECK),
+                    ids -> Identities.checker(),
                     "{\"viewerId\":\"" + newId() + "\",\"subjectIds\":[\"" + newId() + "\"]}",
                     List.of("{\"subjectIds\":[\"" + newId() + "\"]}", "{\"viewerId\":\"v\",\"subjectIds\":[]}",
                             "{\"viewerId\":\"" + newId() + "\",\"subjectIds\":[]}")));

@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import com.contoso.linkedin.support.DirectRoute;
+import com.contoso.linkedin.support.Identities;
 import com.contoso.linkedin.support.LambdaEvents;
 import com.contoso.linkedin.support.LambdaEvents.Reply;
 import com.contoso.linkedin.support.Tenants;
@@ -107,7 +108,8 @@ class DirectRoutesTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> context = (Map<String, Object>) event.get("requestContext");
         context.put("authorizer", Map.of("jwt", Map.of("claims",
-                Map.of("tid", newId(), "oid", newId(), "roles", List.of("Other.Role", "LinkedInEligibility.Check")))));
+                Map.of("tid", Identities.OPERATOR_TENANT, "oid", newId(), "azp", Identities.OTHER_TRUSTED_CLIENT,
+                        "roles", List.of("Other.Role", "LinkedInEligibility.Check")))));
 
         assertEquals(200, answeredAlike(event).status());
     }

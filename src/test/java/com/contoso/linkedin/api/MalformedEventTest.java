@@ -60,6 +60,7 @@ class MalformedEventTest {
         Map<String, Object> claims = new HashMap<>();
         claims.put("tid", tenant);
         claims.put("oid", newId());
+        claims.put("scp", "access_as_user");
         claims.put("wids", List.of(Roles.GLOBAL_READER, newId()));
         contextOf(event).put("authorizer", Map.of("jwt", Map.of("claims", claims)));
 

@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
@@ -65,6 +66,7 @@ import org.yaml.snakeyaml.nodes.Tag;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.contoso.linkedin.config.LinkedInConfig;
+import com.contoso.linkedin.identity.ForbiddenException;
 import com.contoso.linkedin.identity.Grant.Roles;
 import com.contoso.linkedin.rest.EligibilityResource;
 import com.contoso.linkedin.store.LinkedInStore;
@@ -799,12 +801,22 @@ class TemplateDriftTest {
             };
         }
 
-        /** A caller every endpoint admits: the user, a Global Administrator/Reader and every app role. */
-        Map<String, String> claims() {
+        /** The signed-in user of the request, Global Administrator and Reader of its tenant. */
+        Map<String, String> userClaims() {
             Map<String, String> claims = new LinkedHashMap<>();
             claims.put("tid", tenantId);
             claims.put("oid", userId);
+            claims.put("scp", "access_as_user");
             claims.put("wids", "[" + Roles.GLOBAL_ADMINISTRATOR + " " + Roles.GLOBAL_READER + "]");
+            return claims;
+        }
+
+        /** An app of the tenant holding every app role, trusted as the operator's (see {@link Wiring}). */
+        Map<String, String> appClaims() {
+            Map<String, String> claims = new LinkedHashMap<>();
+            claims.put("tid", tenantId);
+            claims.put("oid", otherUserId);
+            claims.put("azp", groupId);
             claims.put("roles", "[" + String.join(" ", Roles.INTEGRATION_READ_WRITE, Roles.ELIGIBILITY_CHECK,
                     Roles.DIRECTORY_SYNC, Roles.OPERATE_TENANTS) + "]");
             return claims;
@@ -830,7 +842,15 @@ class TemplateDriftTest {
     private static void run(Route route, RequestIds ids, DynamoDbClient dynamo, String tableName) throws Exception {
         Method method = codeRoutes.get(route.key());
         assertNotNull(method, "no JAX-RS method serves " + route);
-        Wiring wiring = new Wiring(dynamo, tableName, ids.claims());
+        // Every endpoint admits the signed-in admin and user, or else the app with every role.
+        try {
+            runAs(route, method, ids, new Wiring(dynamo, tableName, ids, ids.userClaims()));
+        } catch (ForbiddenException appsOnly) {
+            runAs(route, method, ids, new Wiring(dynamo, tableName, ids, ids.appClaims()));
+        }
+    }
+
+    private static void runAs(Route route, Method method, RequestIds ids, Wiring wiring) throws Exception {
         Object resource = wiring.get(method.getDeclaringClass());
         Parameter[] parameters = method.getParameters();
         Object[] arguments = new Object[parameters.length];
@@ -852,6 +872,9 @@ class TemplateDriftTest {
         try {
             method.invoke(resource, arguments);
         } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof ForbiddenException forbidden) {
+                throw forbidden;
+            }
             throw new AssertionError(route + " did not take its success path with the sample request", e.getCause());
         }
     }
@@ -877,10 +900,14 @@ class TemplateDriftTest {
         private final Map<Class<?>, Object> made = new HashMap<>();
         private final Map<Class<?>, Class<?>> implementations = Map.of(LinkedInStore.class, DynamoDbLinkedInStore.class);
 
-        Wiring(DynamoDbClient dynamo, String tableName, Map<String, String> claims) {
+        Wiring(DynamoDbClient dynamo, String tableName, RequestIds ids, Map<String, String> claims) {
             made.put(DynamoDbClient.class, dynamo);
+            // The request's tenant is the operator's, and its app (azp) a trusted one.
             made.put(LinkedInConfig.class, configWithDefaults(LinkedInConfig.class,
-                    LinkedInConfig.class.getAnnotation(ConfigMapping.class).prefix(), Map.of("linkedin.table-name", tableName)));
+                    LinkedInConfig.class.getAnnotation(ConfigMapping.class).prefix(), Map.of(
+                            "linkedin.table-name", tableName,
+                            "linkedin.identity.operator-tenant-id", Optional.of(ids.tenantId()),
+                            "linkedin.identity.trusted-client-ids", Optional.of(Set.of(ids.groupId())))));
             made.put(Clock.class, Clock.systemUTC());
             made.put(ObjectMapper.class, new ObjectMapper().findAndRegisterModules());
             made.put(APIGatewayV2HTTPEvent.class, event(claims));

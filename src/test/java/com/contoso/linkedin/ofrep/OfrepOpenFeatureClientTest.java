@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 
 import com.contoso.linkedin.config.LinkedInConfig;
 import com.contoso.linkedin.identity.Grant.Roles;
+import com.contoso.linkedin.support.Identities;
 import com.contoso.linkedin.support.LambdaEvents;
 import com.contoso.linkedin.support.Tenants;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -93,11 +94,12 @@ class OfrepOpenFeatureClientTest {
     }
 
     private static Map<String, Object> checkerClaims() {
-        return Map.of("tid", newId(), "oid", newId(), "roles", List.of(Roles.ELIGIBILITY_CHECK));
+        return Map.of("tid", Identities.OPERATOR_TENANT, "oid", newId(), "azp", Identities.OTHER_TRUSTED_CLIENT,
+                "roles", List.of(Roles.ELIGIBILITY_CHECK));
     }
 
     private static Map<String, Object> userClaims(String tenant, String userId) {
-        return Map.of("tid", tenant, "oid", userId);
+        return Map.of("tid", tenant, "oid", userId, "scp", Identities.USER_SCOPE);
     }
 
     private static EvaluationContext context(String targetingKey, String tenant, Map<String, String> more) {

@@ -287,15 +287,17 @@ class OfrepProtocolTest {
     }
 
     @Test
-    void checkRole_mayAskForAnyTenant_otherAppRolesMayNot() {
+    void checkRole_mayAskForAnyTenant_fromTheOperatorsTrustedApp_only() {
         String tenant = Tenants.provisioned();
 
-        var checkerOfAnotherTenant = evaluate(INTEGRATION, app(newId(), Roles.ELIGIBILITY_CHECK),
+        var profileCardService = evaluate(INTEGRATION, checker(), context(newId(), tenant, null, null));
+        var checkerOfTheTenantItself = evaluate(INTEGRATION, app(tenant, Roles.ELIGIBILITY_CHECK),
                 context(newId(), tenant, null, null));
         var iacWriter = evaluate(INTEGRATION, app(tenant, Roles.INTEGRATION_READ_WRITE),
                 context(newId(), tenant, null, null));
 
-        assertEquals(200, checkerOfAnotherTenant.status());
+        assertEquals(200, profileCardService.status());
+        assertEquals(403, checkerOfTheTenantItself.status());
         assertEquals(403, iacWriter.status());
     }
 

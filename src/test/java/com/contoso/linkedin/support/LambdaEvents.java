@@ -10,14 +10,29 @@ import io.restassured.path.json.JsonPath;
 
 /**
  * Raw API Gateway HTTP API (payload 2.0) events posted to the mock event server's /_lambda_, the
- * way API Gateway invokes the function in AWS, with the JWT authorizer's claims in the context.
+ * way API Gateway invokes the function in AWS, with the caller as the deployed Lambda authorizer
+ * hands it on ({@code requestContext.authorizer.lambda}), or as an HTTP API JWT authorizer does
+ * ({@code requestContext.authorizer.jwt.claims}).
  */
 public final class LambdaEvents {
+    /** Where the caller's verified claims arrive in the event. */
+    public enum Authorizer {
+        /** The function set's Lambda authorizer: its context keys, lists space-separated. */
+        LAMBDA,
+        /** An HTTP API JWT authorizer: every claim, lists flattened to "[a b]". */
+        JWT
+    }
+
+    /** The context keys the Lambda authorizer hands on (SPEC section 5). */
+    private static final java.util.List<String> CONTEXT_KEYS = java.util.List.of("tid", "oid", "azp", "idtyp", "scp",
+            "roles", "wids");
+
     private final String method;
     private final String path;
     private String rawQuery = "";
     private final Map<String, String> headers = new LinkedHashMap<>();
     private Map<String, String> claims;
+    private Authorizer authorizer = Authorizer.LAMBDA;
     private String body;
 
     private LambdaEvents(String method, String path) {
@@ -46,7 +61,12 @@ public final class LambdaEvents {
     }
 
     public LambdaEvents as(Map<String, String> claims) {
+        return as(claims, Authorizer.LAMBDA);
+    }
+
+    public LambdaEvents as(Map<String, String> claims, Authorizer authorizer) {
         this.claims = claims;
+        this.authorizer = authorizer;
         return this;
     }
 
@@ -90,7 +110,9 @@ public final class LambdaEvents {
         context.put("timeEpoch", 1_795_892_400_000L);
         context.put("http", http);
         if (claims != null) {
-            context.put("authorizer", Map.of("jwt", Map.of("claims", claims, "scopes", java.util.List.of())));
+            context.put("authorizer", authorizer == Authorizer.JWT
+                    ? Map.of("jwt", Map.of("claims", claims, "scopes", java.util.List.of()))
+                    : Map.of("lambda", lambdaContext(claims)));
         }
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("version", "2.0");
@@ -106,6 +128,19 @@ public final class LambdaEvents {
             event.put("body", body);
         }
         return event;
+    }
+
+    /** What the Lambda authorizer would hand on for these claims. */
+    private static Map<String, String> lambdaContext(Map<String, String> claims) {
+        Map<String, String> context = new LinkedHashMap<>();
+        for (String key : CONTEXT_KEYS) {
+            String value = claims.get(key);
+            if (value != null) {
+                context.put(key, value.startsWith("[") && value.endsWith("]") ? value.substring(1, value.length() - 1)
+                        : value);
+            }
+        }
+        return context;
     }
 
     public Reply send() {

@@ -30,7 +30,10 @@ public final class Tenants {
     }
 
     public static Reply setMode(String tenantId, String body) {
-        return LambdaEvents.put("/tenants/" + tenantId + "/linkedin-integration")
-                .as(Identities.globalAdmin(tenantId)).json(body).send();
+        return setModeAs(tenantId, Identities.globalAdmin(tenantId), body);
+    }
+
+    public static Reply setModeAs(String tenantId, java.util.Map<String, String> caller, String body) {
+        return LambdaEvents.put("/tenants/" + tenantId + "/linkedin-integration").as(caller).json(body).send();
     }
 }

@@ -617,6 +617,9 @@ public final class Bench {
         env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/EligibilityFunction");
         env.put("AWS_LAMBDA_LOG_STREAM_NAME", "bench");
         env.put("LINKEDIN_TABLE_NAME", TABLE);
+        // The operator tenant and its trusted app, as infra's OperatorTenantId/TrustedClientIds set them.
+        env.put("LINKEDIN_IDENTITY_OPERATOR_TENANT_ID", Events.OPERATOR_TENANT);
+        env.put("LINKEDIN_IDENTITY_TRUSTED_CLIENT_IDS", Events.TRUSTED_CLIENT);
         env.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", "http://127.0.0.1:" + storePort);
         return env;
     }

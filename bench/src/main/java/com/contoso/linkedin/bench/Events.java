@@ -4,10 +4,16 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** API Gateway HTTP API (payload 2.0) events with the JWT authorizer's claims, as in AWS. */
+/**
+ * API Gateway HTTP API (payload 2.0) events with the caller as the function set's Lambda
+ * authorizer hands it on, as in AWS. The profile-card service and the operator are apps of the
+ * operator tenant with a trusted client id ({@link Bench#env}).
+ */
 final class Events {
     static final String CHECKER_ROLE = "LinkedInEligibility.Check";
     static final String OPERATOR_ROLE = "Tenants.Operate";
+    static final String OPERATOR_TENANT = "00000000-0000-0000-0000-0000000000aa";
+    static final String TRUSTED_CLIENT = "00000000-0000-0000-0000-0000000000c1";
 
     private Events() {
     }
@@ -33,12 +39,13 @@ final class Events {
 
     static String connect(String tenant, String user) {
         return event("PUT", "/tenants/" + tenant + "/users/" + user + "/linkedin-connection",
-                "\"tid\":\"" + tenant + "\",\"oid\":\"" + user + "\"", "{\"consent\":\"BOTH_WAYS\"}");
+                "\"tid\":\"" + tenant + "\",\"oid\":\"" + user + "\",\"scp\":\"access_as_user\"",
+                "{\"consent\":\"BOTH_WAYS\"}");
     }
 
     private static String app(String role) {
-        String app = UUID.randomUUID().toString();
-        return "\"tid\":\"" + app + "\",\"oid\":\"" + app + "\",\"roles\":\"[" + role + "]\"";
+        return "\"tid\":\"" + OPERATOR_TENANT + "\",\"oid\":\"" + UUID.randomUUID() + "\",\"azp\":\"" + TRUSTED_CLIENT
+                + "\",\"idtyp\":\"app\",\"roles\":\"" + role + "\"";
     }
 
     private static String ids(List<String> ids) {
@@ -53,7 +60,7 @@ final class Events {
                 + "\"requestId\":\"" + UUID.randomUUID() + "\",\"routeKey\":\"$default\",\"stage\":\"$default\","
                 + "\"timeEpoch\":1795892400000,\"http\":{\"method\":\"" + method + "\",\"path\":\"" + path
                 + "\",\"protocol\":\"HTTP/1.1\",\"sourceIp\":\"192.0.2.10\",\"userAgent\":\"bench\"},"
-                + "\"authorizer\":{\"jwt\":{\"claims\":{" + claims + "},\"scopes\":[]}}},"
+                + "\"authorizer\":{\"lambda\":{" + claims + "}}},"
                 + "\"isBase64Encoded\":false" + json + "}";
     }
 }
