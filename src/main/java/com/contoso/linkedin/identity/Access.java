@@ -5,12 +5,11 @@ import jakarta.inject.Inject;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.contoso.linkedin.domain.Ids;
 
 /**
  * The caller of the request the HTTP layer is serving, read once, and where its endpoints'
- * grants are checked. Order matters and is the same everywhere: no identity is 401, malformed
- * ids are 400, then claims that grant nothing are 403, before any body is read.
+ * grants are checked. Order matters and is the same everywhere: no identity is 401, claims that
+ * grant nothing are 403, then malformed ids are 400 ({@link Granted}), before any body is read.
  */
 @RequestScoped
 public class Access {
@@ -27,22 +26,12 @@ public class Access {
         this.callers = callers;
     }
 
-    /** The ids of the path, checked and canonical, once the caller is known to be entitled. */
-    public record Granted(Caller caller, String tenantId, String userId) {
-    }
-
     public Granted require(String rawTenantId, Grant... grants) {
         return require(rawTenantId, null, grants);
     }
 
     public Granted require(String rawTenantId, String rawUserId, Grant... grants) {
-        Caller current = caller();
-        String tenantId = Ids.requireGuid(rawTenantId, "tenantId");
-        String userId = rawUserId == null ? null : Ids.requireGuid(rawUserId, "userId");
-        if (Grant.anyAdmits(current, tenantId, userId, grants)) {
-            return new Granted(current, tenantId, userId);
-        }
-        throw new ForbiddenException();
+        return Granted.require(caller(), rawTenantId, rawUserId, grants);
     }
 
     public Caller caller() {

@@ -8,6 +8,7 @@ import java.util.Map;
 import jakarta.inject.Singleton;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.contoso.linkedin.rest.InvalidEventResource;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
@@ -21,6 +22,7 @@ import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 
 import io.quarkus.jackson.ObjectMapperCustomizer;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * How Lambda events are read. The Lambda runtime reads events with a copy of this application's
@@ -52,12 +54,15 @@ public class EventMapping implements ObjectMapperCustomizer {
         mapper.registerModule(module);
     }
 
+    /** Read by Jackson's annotation introspection, also in a native image. */
+    @RegisterForReflection
     abstract static class LenientClaims {
         @JsonDeserialize(contentUsing = ClaimValue.class)
         abstract void setClaims(Map<String, String> claims);
     }
 
-    /** Any JSON value as the string the HTTP API would hand on. */
+    /** Any JSON value as the string the HTTP API would hand on. Made by reflection, also natively. */
+    @RegisterForReflection
     static final class ClaimValue extends JsonDeserializer<String> {
         @Override
         public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {

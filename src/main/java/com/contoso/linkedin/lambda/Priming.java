@@ -1,22 +1,24 @@
 package com.contoso.linkedin.lambda;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+
+import io.quarkus.arc.Unremovable;
 
 import org.crac.Core;
 import org.crac.Resource;
@@ -35,43 +37,23 @@ import com.contoso.linkedin.domain.Tenant;
 import com.contoso.linkedin.domain.TenantProfile;
 import com.contoso.linkedin.domain.TenantSetting;
 import com.contoso.linkedin.domain.UserFacts;
-import com.contoso.linkedin.rest.DirectRoutes;
 import com.contoso.linkedin.service.TenantCache;
 import com.contoso.linkedin.store.LinkedInStore;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.quarkus.amazon.lambda.runtime.AmazonLambdaRecorder;
-import io.quarkus.netty.runtime.virtual.VirtualClientConnection;
-import io.quarkus.netty.runtime.virtual.VirtualResponseHandler;
-import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.http.runtime.VertxHttpRecorder;
-
 /**
- * Warms the hot paths while the function starts (Lambda's init phase: {@link FunctionHandler}
- * starts Quarkus when the runtime constructs it, and waits for this), and again just before a
- * SnapStart snapshot, so that the first real request does not pay for class loading, the
- * DynamoDB client's first connection, JSON mapping and the decision path.
+ * Warms the paths of the first request while the function starts (Lambda's init phase, before
+ * a SnapStart snapshot too), so that it does not pay for class loading, the DynamoDB client's first
+ * connection, JSON mapping and the decision path. A list of steps, run in order on one thread,
+ * and one bound ({@code linkedin.priming.timeout}) that the init phase never waits longer than;
+ * no step's failure (store unreachable, an IAM role without the action) fails the start.
  *
- * <p>What it does, and why none of it leaves tenant or user data behind:
- * <ul>
- * <li>an eligibility check and a profile card for the nil GUID tenant, which no directory issues,
- * as JSON bytes through the {@link DirectRoutes} that {@link FunctionHandler} asks first (one
- * tenant GetItem that finds nothing; the cached absence decides, and is evicted at once);</li>
- * <li>two API Gateway events through Quarkus' own Lambda handler and its HTTP layer, as soon as its
- * virtual channel opens: a profile card for a tenant id that is no GUID (event and JSON body read,
- * identity, routing, then a 400 problem: no store call) and the same eligibility check;</li>
- * <li>one user GetItem under the tenant key {@code priming}, which no request can name (ids are
- * GUIDs);</li>
- * <li>the decision table and the profile-card rule on made-up records.</li>
- * </ul>
- * Priming never fails or holds up start-up: every failure (store unreachable, an IAM role without
- * the action) is logged and ignored, and start-up waits at most {@code linkedin.priming.timeout}
- * ({@link LinkedInConfig.Priming}).
+ * <p>No step leaves tenant or user data behind: the events ask about the nil GUID tenant, which
+ * no directory issues (its cached absence is evicted), and the store read names a partition no
+ * request can address.
  */
 @ApplicationScoped
+@Unremovable // looked up by FunctionHandler, which is no bean
 public class Priming implements Resource {
-
     private static final Logger LOG = Logger.getLogger(Priming.class);
 
     /** The nil GUID: a well-formed tenant id that no directory ever issues. */
@@ -79,157 +61,100 @@ public class Priming implements Resource {
     /** Not a GUID: no request can address this partition. */
     static final String NOT_AN_ID = "priming";
 
-    private final LinkedInStore store;
-    private final TenantCache tenants;
-    private final DirectRoutes direct;
-    private final ObjectMapper mapper;
-    private final boolean enabled;
-    private final Duration timeout;
-    /** Done when the start-up priming has ended, whatever its outcome. */
-    private final CompletableFuture<Void> startPriming = new CompletableFuture<>();
-
-    public Priming(LinkedInStore store, TenantCache tenants, DirectRoutes direct, ObjectMapper mapper,
-            LinkedInConfig config) {
-        this.store = store;
-        this.tenants = tenants;
-        this.direct = direct;
-        this.mapper = mapper;
-        this.enabled = config.priming().enabled();
-        this.timeout = config.priming().timeout();
+    private record Step(String name, Runnable action) {
     }
 
-    /**
-     * Lambda init: Quarkus fires this before it opens the virtual HTTP channel the handler talks
-     * to, so the decision path, the store client and the direct routes are primed here, and the
-     * HTTP-layer events on a thread that sends them as soon as the channel is open;
-     * {@link FunctionHandler} waits for that thread ({@link #awaitStartPriming}) before the first
-     * invocation. A SnapStart snapshot is taken after init: {@link #beforeCheckpoint} primes all of it.
-     */
-    void onStart(@Observes StartupEvent start) {
+    private final LinkedInStore store;
+    private final TenantCache tenants;
+    private final EventDispatch dispatch;
+    private final boolean enabled;
+    private final Duration bound;
+    private final List<Step> steps;
+    /** One thread for every step, so that a step the bound cut short cannot hold up the start. */
+    private final ExecutorService runner = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "priming");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public Priming(LinkedInStore store, TenantCache tenants, EventDispatch dispatch, LinkedInConfig config) {
+        this.store = store;
+        this.tenants = tenants;
+        this.dispatch = dispatch;
+        this.enabled = config.priming().enabled();
+        this.bound = config.priming().timeout();
+        this.steps = List.of(
+                new Step("decision path", Priming::decideOnMadeUpRecords),
+                new Step("store connection", this::readNothing),
+                new Step("hot routes", () -> send(eligibilityEvent(), profileCardEvent(NO_TENANT))),
+                new Step("HTTP layer", () -> sendThroughHttpLayer(profileCardEvent(NOT_AN_ID), eligibilityEvent())));
+    }
+
+    /** Lambda's init phase ({@link FunctionHandler}): prime, and be called around a SnapStart snapshot. */
+    public void atStart() {
         if (!enabled) {
-            startPriming.complete(null);
             return;
         }
         // Lambda's SnapStart runtime calls registered CRaC resources around the snapshot; any
         // other JVM ignores them. The global context holds resources weakly: this bean holds itself.
         Core.getGlobalContext().register(this);
-        within(timeout, this::primeDirectly);
-        Thread events = new Thread(() -> {
-            try {
-                if (awaitHandler(timeout)) {
-                    within(timeout, this::primeThroughHandler);
-                }
-            } finally {
-                // The nil tenant's cached absence goes, whether or not the HTTP layer was primed.
-                tenants.evict(NO_TENANT);
-                startPriming.complete(null);
-            }
-        }, "priming-events");
-        events.setDaemon(true);
-        events.start();
+        prime();
     }
 
-    /**
-     * Waits, at most {@code linkedin.priming.timeout}, for the start-up priming to end.
-     * {@link FunctionHandler} calls it in Lambda's init phase, once Quarkus has started, so that
-     * the first invocation neither runs unprimed code nor shares the CPU with the priming events.
-     */
-    public void awaitStartPriming() {
-        try {
-            startPriming.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException late) {
-            LOG.warnf("Start-up priming took longer than %s; serving without waiting for it", timeout);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException cannotHappen) {
-            LOG.debugf("Start-up priming ended with %s", cannotHappen.toString());
-        }
+    /** Every step, in order, waiting for them at most the bound. */
+    public void prime() {
+        within(() -> {
+            for (Step step : steps) {
+                runQuietly(step);
+            }
+        });
     }
 
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        within(timeout, this::prime);
-        // Nothing read while priming is kept, but a snapshot must never carry tenant data.
+        // Primed in the init phase already; a snapshot must never carry tenant data.
         tenants.evict(NO_TENANT);
     }
 
     @Override
     public void afterRestore(org.crac.Context<? extends Resource> context) {
         // The snapshot's pooled connections are dead after a restore: open a fresh one now.
-        runQuietly("store connection after restore", () -> store.findUser(NOT_AN_ID, NOT_AN_ID));
+        within(() -> runQuietly(new Step("store connection after restore", this::readNothing)));
     }
 
-    /** Every step: the decision path, the store client, and events through the real handler. */
-    public void prime() {
-        primeDirectly();
-        primeThroughHandler();
+    @PreDestroy
+    void stop() {
+        runner.shutdownNow();
     }
 
-    private void primeDirectly() {
-        runQuietly("decision path", Priming::decideOnMadeUpRecords);
-        runQuietly("user read", () -> store.findUser(NOT_AN_ID, NOT_AN_ID));
-        runQuietly("events through the direct routes", this::invokeDirectly);
-    }
-
-    private void primeThroughHandler() {
-        runQuietly("profile-card event", () -> invokeThroughHttpLayer(profileCardEvent(NOT_AN_ID)));
-        runQuietly("eligibility event", () -> invokeThroughHttpLayer(eligibilityEvent()));
-        tenants.evict(NO_TENANT);
-    }
-
-    /** Runs the steps on their own thread and waits for them at most {@code limit}. */
-    private static void within(Duration limit, Runnable steps) {
+    private void within(Runnable work) {
         long started = System.nanoTime();
-        CompletableFuture<Void> priming = CompletableFuture.runAsync(steps, task -> {
-            Thread thread = new Thread(task, "priming");
-            thread.setDaemon(true);
-            thread.start();
-        });
+        Future<?> running = runner.submit(work);
         try {
-            priming.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+            running.get(bound.toMillis(), TimeUnit.MILLISECONDS);
             LOG.debugf("Primed in %d ms", (System.nanoTime() - started) / 1_000_000);
         } catch (TimeoutException late) {
-            LOG.warnf("Priming took longer than %s; going on without waiting for it", limit);
-        } catch (Exception | Error failed) {
+            running.cancel(true);
+            LOG.warnf("Priming took longer than %s; going on without it", bound);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception failed) {
             LOG.warnf("Priming failed (ignored): %s", failed.toString());
+        } finally {
+            tenants.evict(NO_TENANT);
         }
     }
 
-    /** Whether Quarkus opened the virtual HTTP channel of the Lambda handler within the limit. */
-    private static boolean awaitHandler(Duration limit) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!virtualChannelOpen()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            try {
-                Thread.sleep(1);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean virtualChannelOpen() {
-        if (VertxHttpRecorder.VIRTUAL_HTTP == null) {
-            return false;
-        }
+    private static void runQuietly(Step step) {
         try {
-            VirtualClientConnection.connect(new VirtualResponseHandler() {
-                @Override
-                public void handleMessage(Object message) {
-                }
-
-                @Override
-                public void close() {
-                }
-            }, VertxHttpRecorder.VIRTUAL_HTTP).close();
-            return true;
-        } catch (RuntimeException notYet) {
-            return false;
+            step.action().run();
+        } catch (RuntimeException | LinkageError e) {
+            LOG.debugf("Priming step '%s' failed (ignored): %s", step.name(), e.toString());
         }
+    }
+
+    private void readNothing() {
+        store.findUser(NOT_AN_ID, NOT_AN_ID);
     }
 
     private static void decideOnMadeUpRecords() {
@@ -246,87 +171,54 @@ public class Priming implements Resource {
         EligibilityRules.decidedByTenant(Optional.empty());
     }
 
-    private static void runQuietly(String step, Runnable action) {
-        try {
-            action.run();
-        } catch (RuntimeException | LinkageError e) {
-            LOG.debugf("Priming step '%s' failed (ignored): %s", step, e.toString());
-        }
-    }
-
-    // ---- events through the real handler ----------------------------------------------------
-
-    /**
-     * An event through Quarkus' own Lambda handler, as JSON bytes like every event the runtime
-     * hands on: the event read, the HTTP layer, the response written.
-     */
-    private void invokeThroughHttpLayer(byte[] event) {
-        try {
-            ByteArrayOutputStream response = new ByteArrayOutputStream();
-            AmazonLambdaRecorder.handle(new ByteArrayInputStream(event), response, new SyntheticContext("priming"));
-            LOG.debugf("Priming through the HTTP layer: %d bytes answered", response.size());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * Events as {@link FunctionHandler} receives them, answered by the direct routes: a check and a
-     * profile card for the nil GUID tenant (its cached absence decides; no user read).
-     */
-    private void invokeDirectly() {
-        for (byte[] event : List.of(eligibilityEvent(), profileCardEvent(NO_TENANT))) {
+    /** Events as Lambda hands them on, through the production dispatch (the hot routes answer these). */
+    private void send(byte[]... events) {
+        for (byte[] event : events) {
             try {
-                Optional<byte[]> answer = direct.answer(event, new SyntheticContext("priming"));
-                LOG.debugf("Priming: the direct route %s", answer.isPresent() ? "answered" : "declined");
+                dispatch.handle(event, new ByteArrayOutputStream(), new SyntheticContext("priming"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
     }
 
-    private static String profileCardBody() {
-        return "{\"viewerId\":\"" + NO_TENANT + "\",\"subjectIds\":[\"" + NO_TENANT + "\"]}";
+    /**
+     * Events through Quarkus' own handler and HTTP layer, which every other route takes: event and
+     * body JSON, identity, routing, a problem document; the card of a tenant id that is no GUID
+     * is refused before any store call.
+     */
+    private void sendThroughHttpLayer(byte[]... events) {
+        for (byte[] event : events) {
+            try {
+                dispatch.throughHttpLayer(event, new ByteArrayOutputStream(), new SyntheticContext("priming"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
-    private byte[] profileCardEvent(String tenantId) {
-        return event("POST", "/tenants/" + tenantId + "/profile-cards/linkedin", profileCardBody());
+    private static byte[] profileCardEvent(String tenantId) {
+        return event("POST", "/tenants/" + tenantId + "/profile-cards/linkedin",
+                "{\\\"viewerId\\\":\\\"" + NO_TENANT + "\\\",\\\"subjectIds\\\":[\\\"" + NO_TENANT + "\\\"]}");
     }
 
-    private byte[] eligibilityEvent() {
+    private static byte[] eligibilityEvent() {
         return event("GET", "/tenants/" + NO_TENANT + "/users/" + NO_TENANT + "/linkedin-eligibility", null);
     }
 
     /**
-     * An API Gateway HTTP API (payload 2.0) event with the JWT authorizer's claims, as the JSON the
-     * runtime hands on. Written from plain maps: production never writes event objects, so no
-     * serializer is built for them just to prime.
+     * An API Gateway HTTP API (payload 2.0) event of the nil user asking about themselves (a
+     * delegated token: a grant that needs no configuration, so the hot routes answer in every
+     * deployment), as the JSON the runtime hands on.
      */
-    private byte[] event(String method, String path, String body) {
-        // The nil user asking about themselves (a delegated token): a grant that needs no
-        // configuration, so the direct routes answer in every deployment.
-        Map<String, Object> claims = Map.of("tid", NO_TENANT, "oid", NO_TENANT, "scp", "priming");
-        Map<String, Object> requestContext = Map.of("requestId", "priming", "routeKey", "$default", "stage", "$default",
-                "domainName", "priming",
-                "http", Map.of("method", method, "path", path, "protocol", "HTTP/1.1", "sourceIp", "127.0.0.1",
-                        "userAgent", "priming"),
-                "authorizer", Map.of("jwt", Map.of("claims", claims, "scopes", List.of())));
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("version", "2.0");
-        event.put("routeKey", "$default");
-        event.put("rawPath", path);
-        event.put("rawQueryString", "");
-        event.put("headers", body == null ? Map.of("host", "priming")
-                : Map.of("host", "priming", "content-type", "application/json"));
-        event.put("requestContext", requestContext);
-        if (body != null) {
-            event.put("body", body);
-        }
-        event.put("isBase64Encoded", false);
-        try {
-            return mapper.writeValueAsBytes(event);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static byte[] event(String method, String path, String escapedJsonBody) {
+        String body = escapedJsonBody == null ? ""
+                : ",\"body\":\"" + escapedJsonBody + "\",\"headers\":{\"content-type\":\"application/json\"}";
+        return ("{\"version\":\"2.0\",\"routeKey\":\"$default\",\"rawPath\":\"" + path + "\",\"rawQueryString\":\"\","
+                + "\"requestContext\":{\"requestId\":\"priming\",\"routeKey\":\"$default\",\"stage\":\"$default\","
+                + "\"http\":{\"method\":\"" + method + "\",\"path\":\"" + path + "\",\"protocol\":\"HTTP/1.1\","
+                + "\"sourceIp\":\"127.0.0.1\",\"userAgent\":\"priming\"},\"authorizer\":{\"lambda\":{\"tid\":\""
+                + NO_TENANT + "\",\"oid\":\"" + NO_TENANT + "\",\"scp\":\"priming\"}}},\"isBase64Encoded\":false"
+                + body + "}").getBytes(StandardCharsets.UTF_8);
     }
 }

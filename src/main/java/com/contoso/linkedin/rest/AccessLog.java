@@ -13,7 +13,7 @@ import com.contoso.linkedin.domain.Ids;
  * latency): never a token, a claim or a user id. Written by the HTTP layer's response filter and
  * by the direct routes alike.
  */
-final class AccessLog {
+public final class AccessLog {
     private static final Logger LOG = Logger.getLogger("com.contoso.linkedin.access");
     private static final Pattern TENANT_PATH = Pattern.compile("^/tenants/([^/]+)");
     private static final Pattern WORD = Pattern.compile("[a-z][a-z0-9-]{0,40}");
@@ -21,7 +21,7 @@ final class AccessLog {
     private AccessLog() {
     }
 
-    static void write(String requestId, String method, String path, String callerKind, int status,
+    public static void write(String requestId, String method, String path, String callerKind, int status,
             long latencyMicros) {
         var tenant = TENANT_PATH.matcher(path);
         String route = route(path);

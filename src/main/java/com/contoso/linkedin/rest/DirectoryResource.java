@@ -12,8 +12,9 @@ import org.jboss.resteasy.reactive.RestPath;
 import com.contoso.linkedin.domain.Ids;
 import com.contoso.linkedin.identity.Access;
 import com.contoso.linkedin.identity.Grant;
-import com.contoso.linkedin.rest.Bodies.GroupMembersBody;
-import com.contoso.linkedin.rest.Views.GroupMembersView;
+import com.contoso.linkedin.identity.Granted;
+import com.contoso.linkedin.rest.RequestBodies.GroupMembersBody;
+import com.contoso.linkedin.rest.ResponseBodies.GroupMembersView;
 import com.contoso.linkedin.service.SelectionService;
 
 /** Group memberships synced from the directory. */
@@ -22,10 +23,10 @@ import com.contoso.linkedin.service.SelectionService;
 public class DirectoryResource {
 
     private final Access access;
-    private final JsonBodies bodies;
+    private final StrictJson bodies;
     private final SelectionService selection;
 
-    public DirectoryResource(Access access, JsonBodies bodies, SelectionService selection) {
+    public DirectoryResource(Access access, StrictJson bodies, SelectionService selection) {
         this.access = access;
         this.bodies = bodies;
         this.selection = selection;
@@ -34,7 +35,7 @@ public class DirectoryResource {
     @POST
     public GroupMembersView sync(@RestPath String tenantId, @RestPath String groupId, @Context HttpHeaders headers,
             String body) {
-        Access.Granted granted = access.require(tenantId, Grant.GLOBAL_ADMIN, Grant.DIRECTORY_SYNC_APP);
+        Granted granted = access.require(tenantId, Grant.GLOBAL_ADMIN, Grant.DIRECTORY_SYNC_APP);
         String group = Ids.requireGuid(groupId, "groupId");
         GroupMembersBody request = bodies.read(headers, body, GroupMembersBody.class);
         var add = request.toAdd();

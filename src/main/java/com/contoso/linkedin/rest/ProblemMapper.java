@@ -25,12 +25,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 public class ProblemMapper {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
-    /** Shared with the direct routes, which answer these two themselves. */
-    static final Problem STORE_UNAVAILABLE = Problem.of(503, "store-unavailable", "Service unavailable",
-            "The store did not answer; nothing was concluded or changed. Try again.", null);
-    static final Problem INTERNAL_ERROR = Problem.of(500, "internal-error", "Internal error",
-            "The request could not be processed", null);
-
     private final int retryAfterSeconds;
 
     public ProblemMapper(LinkedInConfig config) {
@@ -44,7 +38,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
-        return problem(400, "invalid-request", "Invalid request", JsonBodies.describe(e), null);
+        return problem(400, "invalid-request", "Invalid request", StrictJson.describe(e), null);
     }
 
     @ServerExceptionMapper
@@ -88,8 +82,8 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response storeUnavailable(StoreUnavailableException e) {
-        logStoreUnavailable(e);
-        return Response.fromResponse(problem(STORE_UNAVAILABLE))
+        Problems.logStoreUnavailable(e);
+        return Response.fromResponse(problem(Problems.STORE_UNAVAILABLE))
                 .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds).build();
     }
 
@@ -99,7 +93,7 @@ public class ProblemMapper {
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             LOG.errorf(e, "Framework error %d", status);
-            return problem(INTERNAL_ERROR);
+            return problem(Problems.INTERNAL_ERROR);
         }
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known != null ? known.getReasonPhrase() : "Request refused";
@@ -108,16 +102,8 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
-        logUnexpected(e);
-        return problem(INTERNAL_ERROR);
-    }
-
-    static void logStoreUnavailable(StoreUnavailableException e) {
-        LOG.errorf(e, "Store unavailable: %s", e.getMessage());
-    }
-
-    static void logUnexpected(Throwable e) {
-        LOG.errorf(e, "Unexpected failure");
+        Problems.logUnexpected(e);
+        return problem(Problems.INTERNAL_ERROR);
     }
 
     private static Response problem(Problem problem) {

@@ -19,7 +19,7 @@ import com.contoso.linkedin.identity.Access;
  */
 public class RequestFilters {
     /** No answer of these functions may be cached: a disconnect counts on the next check. */
-    static final String NO_STORE = "no-store";
+    public static final String NO_STORE = "no-store";
     private static final String STARTED = RequestFilters.class.getName() + ".started";
 
     /** The only endpoints that take query parameters, by the path's last segments. */

@@ -22,11 +22,12 @@ import com.contoso.linkedin.domain.InvalidInputException;
 import com.contoso.linkedin.domain.Tenant;
 import com.contoso.linkedin.identity.Access;
 import com.contoso.linkedin.identity.Grant;
-import com.contoso.linkedin.rest.Bodies.SettingBody;
-import com.contoso.linkedin.rest.Views.AuditEntryView;
-import com.contoso.linkedin.rest.Views.AuditPageView;
-import com.contoso.linkedin.rest.Views.SelectionView;
-import com.contoso.linkedin.rest.Views.SettingView;
+import com.contoso.linkedin.identity.Granted;
+import com.contoso.linkedin.rest.RequestBodies.SettingBody;
+import com.contoso.linkedin.rest.ResponseBodies.AuditEntryView;
+import com.contoso.linkedin.rest.ResponseBodies.AuditPageView;
+import com.contoso.linkedin.rest.ResponseBodies.SelectionView;
+import com.contoso.linkedin.rest.ResponseBodies.SettingView;
 import com.contoso.linkedin.service.SelectionService;
 import com.contoso.linkedin.service.SettingService;
 import com.contoso.linkedin.service.TenantService;
@@ -40,12 +41,12 @@ public class SettingResource {
     static final int MAX_AUDIT_PAGE = 100;
 
     private final Access access;
-    private final JsonBodies bodies;
+    private final StrictJson bodies;
     private final TenantService tenants;
     private final SettingService settings;
     private final SelectionService selection;
 
-    public SettingResource(Access access, JsonBodies bodies, TenantService tenants, SettingService settings,
+    public SettingResource(Access access, StrictJson bodies, TenantService tenants, SettingService settings,
             SelectionService selection) {
         this.access = access;
         this.bodies = bodies;
@@ -56,14 +57,14 @@ public class SettingResource {
 
     @GET
     public Response get(@RestPath String tenantId) {
-        Access.Granted granted = access.require(tenantId, Grant.GLOBAL_ADMIN, Grant.GLOBAL_READER,
+        Granted granted = access.require(tenantId, Grant.GLOBAL_ADMIN, Grant.GLOBAL_READER,
                 Grant.SETTING_WRITER_APP);
         return withETag(tenants.require(granted.tenantId()));
     }
 
     @PUT
     public Response put(@RestPath String tenantId, @Context HttpHeaders headers, String body) {
-        Access.Granted granted = access.require(tenantId, Grant.GLOBAL_ADMIN, Grant.SETTING_WRITER_APP);
+        Granted granted = access.require(tenantId, Grant.GLOBAL_ADMIN, Grant.SETTING_WRITER_APP);
         var precondition = ETags.parseIfMatch(headers.getHeaderString(HttpHeaders.IF_MATCH));
         var change = bodies.read(headers, body, SettingBody.class).toChange();
         var outcome = settings.change(granted.tenantId(), change, precondition, granted.caller().auditName(),
@@ -74,7 +75,7 @@ public class SettingResource {
     @GET
     @Path("/audit")
     public AuditPageView audit(@RestPath String tenantId, @Context UriInfo uri) {
-        Access.Granted granted = access.require(tenantId, Grant.GLOBAL_ADMIN, Grant.GLOBAL_READER);
+        Granted granted = access.require(tenantId, Grant.GLOBAL_ADMIN, Grant.GLOBAL_READER);
         QueryParameters query = QueryParameters.of(uri);
         int limit = query.integer("limit", 1, MAX_AUDIT_PAGE).orElse(DEFAULT_AUDIT_PAGE);
         Optional<Long> before = query.single("cursor").map(SettingResource::decodeCursor);
@@ -87,7 +88,7 @@ public class SettingResource {
     @PUT
     @Path("/selected-users/{userId}")
     public SelectionView select(@RestPath String tenantId, @RestPath String userId) {
-        Access.Granted granted = access.require(tenantId, userId, Grant.GLOBAL_ADMIN);
+        Granted granted = access.require(tenantId, userId, Grant.GLOBAL_ADMIN);
         selection.setSelectedOneByOne(granted.tenantId(), granted.userId(), true);
         return new SelectionView(granted.tenantId(), granted.userId(), true);
     }
@@ -95,7 +96,7 @@ public class SettingResource {
     @DELETE
     @Path("/selected-users/{userId}")
     public Response unselect(@RestPath String tenantId, @RestPath String userId) {
-        Access.Granted granted = access.require(tenantId, userId, Grant.GLOBAL_ADMIN);
+        Granted granted = access.require(tenantId, userId, Grant.GLOBAL_ADMIN);
         selection.setSelectedOneByOne(granted.tenantId(), granted.userId(), false);
         return Response.noContent().build();
     }

@@ -16,8 +16,9 @@ import org.jboss.resteasy.reactive.RestPath;
 import com.contoso.linkedin.domain.TenantProfile;
 import com.contoso.linkedin.identity.Access;
 import com.contoso.linkedin.identity.Grant;
-import com.contoso.linkedin.rest.Bodies.TenantBody;
-import com.contoso.linkedin.rest.Views.TenantView;
+import com.contoso.linkedin.identity.Granted;
+import com.contoso.linkedin.rest.RequestBodies.TenantBody;
+import com.contoso.linkedin.rest.ResponseBodies.TenantView;
 import com.contoso.linkedin.service.TenantService;
 
 /** The operator's tenant record. */
@@ -26,10 +27,10 @@ import com.contoso.linkedin.service.TenantService;
 public class TenantResource {
 
     private final Access access;
-    private final JsonBodies bodies;
+    private final StrictJson bodies;
     private final TenantService tenants;
 
-    public TenantResource(Access access, JsonBodies bodies, TenantService tenants) {
+    public TenantResource(Access access, StrictJson bodies, TenantService tenants) {
         this.access = access;
         this.bodies = bodies;
         this.tenants = tenants;
@@ -37,7 +38,7 @@ public class TenantResource {
 
     @PUT
     public Response put(@RestPath String tenantId, @Context HttpHeaders headers, String body) {
-        Access.Granted granted = access.require(tenantId, Grant.OPERATOR);
+        Granted granted = access.require(tenantId, Grant.OPERATOR);
         TenantProfile profile = bodies.read(headers, body, TenantBody.class).toProfile();
         boolean created = tenants.save(granted.tenantId(), profile);
         TenantView view = TenantView.of(granted.tenantId(), profile);
@@ -48,7 +49,7 @@ public class TenantResource {
 
     @GET
     public TenantView get(@RestPath String tenantId) {
-        Access.Granted granted = access.require(tenantId, Grant.OPERATOR, Grant.GLOBAL_ADMIN, Grant.GLOBAL_READER);
+        Granted granted = access.require(tenantId, Grant.OPERATOR, Grant.GLOBAL_ADMIN, Grant.GLOBAL_READER);
         return TenantView.of(granted.tenantId(), tenants.require(granted.tenantId()).profile());
     }
 }

@@ -1,7 +1,5 @@
 package com.contoso.linkedin.rest;
 
-import java.util.List;
-
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -15,20 +13,18 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.RestPath;
 
-import com.contoso.linkedin.domain.Client;
-import com.contoso.linkedin.domain.InvalidInputException;
 import com.contoso.linkedin.identity.Access;
 import com.contoso.linkedin.identity.Grant;
-import com.contoso.linkedin.rest.Bodies.ConnectionBody;
-import com.contoso.linkedin.rest.Bodies.OfficeOptionBody;
-import com.contoso.linkedin.rest.Bodies.OfficePolicyBody;
-import com.contoso.linkedin.rest.Bodies.VisibilityBody;
-import com.contoso.linkedin.rest.Views.ConnectionView;
-import com.contoso.linkedin.rest.Views.EligibilityView;
-import com.contoso.linkedin.rest.Views.OfficeOptionView;
-import com.contoso.linkedin.rest.Views.OfficePolicyView;
-import com.contoso.linkedin.rest.Views.VisibilityView;
-import com.contoso.linkedin.service.EligibilityService;
+import com.contoso.linkedin.identity.Granted;
+import com.contoso.linkedin.rest.RequestBodies.ConnectionBody;
+import com.contoso.linkedin.rest.RequestBodies.OfficeOptionBody;
+import com.contoso.linkedin.rest.RequestBodies.OfficePolicyBody;
+import com.contoso.linkedin.rest.RequestBodies.VisibilityBody;
+import com.contoso.linkedin.rest.ResponseBodies.ConnectionView;
+import com.contoso.linkedin.rest.ResponseBodies.EligibilityView;
+import com.contoso.linkedin.rest.ResponseBodies.OfficeOptionView;
+import com.contoso.linkedin.rest.ResponseBodies.OfficePolicyView;
+import com.contoso.linkedin.rest.ResponseBodies.VisibilityView;
 import com.contoso.linkedin.service.UserService;
 
 /** One user: their own choices, the policy set for them, and their eligibility. */
@@ -39,26 +35,24 @@ public class UserResource {
     static final String IMPORTED_DATA_HEADER = "LinkedIn-Imported-Data";
     static final String IMPORTED_DATA_NOTICE =
             "retained; contacts LinkedIn already imported are not deleted by a disconnect";
-    /** Who may ask whether a user may see LinkedIn data: the user, or the profile-card service. */
-    static final Grant[] MAY_CHECK_ELIGIBILITY = { Grant.THE_USER, Grant.ELIGIBILITY_CHECKER_APP };
 
     private final Access access;
-    private final JsonBodies bodies;
+    private final StrictJson bodies;
     private final UserService users;
-    private final EligibilityService eligibility;
+    private final EligibilityAnswers answers;
 
-    public UserResource(Access access, JsonBodies bodies, UserService users, EligibilityService eligibility) {
+    public UserResource(Access access, StrictJson bodies, UserService users, EligibilityAnswers answers) {
         this.access = access;
         this.bodies = bodies;
         this.users = users;
-        this.eligibility = eligibility;
+        this.answers = answers;
     }
 
     @PUT
     @Path("/office-policy")
     public OfficePolicyView officePolicy(@RestPath String tenantId, @RestPath String userId,
             @Context HttpHeaders headers, String body) {
-        Access.Granted granted = access.require(tenantId, userId, Grant.GLOBAL_ADMIN, Grant.DIRECTORY_SYNC_APP);
+        Granted granted = access.require(tenantId, userId, Grant.GLOBAL_ADMIN, Grant.DIRECTORY_SYNC_APP);
         OfficePolicyBody request = bodies.read(headers, body, OfficePolicyBody.class);
         users.setOfficePolicy(granted.tenantId(), granted.userId(), request.policy());
         return new OfficePolicyView(granted.tenantId(), granted.userId(), request.policy().name());
@@ -68,7 +62,7 @@ public class UserResource {
     @Path("/office-option")
     public OfficeOptionView officeOption(@RestPath String tenantId, @RestPath String userId,
             @Context HttpHeaders headers, String body) {
-        Access.Granted granted = access.require(tenantId, userId, Grant.THE_USER);
+        Granted granted = access.require(tenantId, userId, Grant.THE_USER);
         OfficeOptionBody request = bodies.read(headers, body, OfficeOptionBody.class);
         users.setOfficeOption(granted.tenantId(), granted.userId(), request.showLinkedInFeatures());
         return new OfficeOptionView(granted.tenantId(), granted.userId(), request.showLinkedInFeatures());
@@ -78,7 +72,7 @@ public class UserResource {
     @Path("/linkedin-profile-visibility")
     public VisibilityView visibility(@RestPath String tenantId, @RestPath String userId,
             @Context HttpHeaders headers, String body) {
-        Access.Granted granted = access.require(tenantId, userId, Grant.THE_USER);
+        Granted granted = access.require(tenantId, userId, Grant.THE_USER);
         VisibilityBody request = bodies.read(headers, body, VisibilityBody.class);
         users.setProfileVisibility(granted.tenantId(), granted.userId(), request.visibleInMicrosoftApps());
         return new VisibilityView(granted.tenantId(), granted.userId(), request.visibleInMicrosoftApps());
@@ -88,7 +82,7 @@ public class UserResource {
     @Path("/linkedin-connection")
     public ConnectionView connect(@RestPath String tenantId, @RestPath String userId, @Context HttpHeaders headers,
             String body) {
-        Access.Granted granted = access.require(tenantId, userId, Grant.THE_USER);
+        Granted granted = access.require(tenantId, userId, Grant.THE_USER);
         ConnectionBody request = bodies.read(headers, body, ConnectionBody.class);
         users.connect(granted.tenantId(), granted.userId(), request.consent());
         return new ConnectionView(granted.tenantId(), granted.userId(), request.consent().name(), true);
@@ -97,7 +91,7 @@ public class UserResource {
     @DELETE
     @Path("/linkedin-connection")
     public Response disconnect(@RestPath String tenantId, @RestPath String userId) {
-        Access.Granted granted = access.require(tenantId, userId, Grant.THE_USER);
+        Granted granted = access.require(tenantId, userId, Grant.THE_USER);
         users.disconnect(granted.tenantId(), granted.userId());
         return Response.noContent().header(IMPORTED_DATA_HEADER, IMPORTED_DATA_NOTICE).build();
     }
@@ -105,25 +99,7 @@ public class UserResource {
     @GET
     @Path("/linkedin-eligibility")
     public EligibilityView eligibility(@RestPath String tenantId, @RestPath String userId, @Context UriInfo uri) {
-        Access.Granted granted = access.require(tenantId, userId, MAY_CHECK_ELIGIBILITY);
-        Client client = QueryParameters.of(uri).single("client").map(UserResource::client)
-                .orElse(Client.PROFILE_CARD);
-        return eligibilityView(eligibility, granted.tenantId(), granted.userId(), client);
-    }
-
-    /** The answer to an authorised check, here and in {@link DirectRoutes}. */
-    static EligibilityView eligibilityView(EligibilityService eligibility, String tenantId, String userId,
-            Client client) {
-        var evaluation = eligibility.check(tenantId, List.of(userId), client);
-        return EligibilityView.of(tenantId, userId, client, evaluation.decisions().get(0), evaluation.freshness());
-    }
-
-    static Client client(String name) {
-        for (Client client : Client.values()) {
-            if (client.name().equals(name)) {
-                return client;
-            }
-        }
-        throw new InvalidInputException("client must be PROFILE_CARD or OFFICE_DESKTOP");
+        var asked = answers.mayCheck(access.caller(), tenantId, userId);
+        return answers.check(asked, EligibilityAnswers.client(QueryParameters.of(uri).single("client")));
     }
 }

@@ -32,7 +32,7 @@ public class SelectionService {
         Set<String> both = new HashSet<>(add);
         both.retainAll(remove);
         if (!both.isEmpty()) {
-            throw new InvalidInputException("A user cannot be both added to and removed from the group: " + both.iterator().next());
+            throw new InvalidInputException("A user cannot be both added to and removed from the group in one request");
         }
         requireTenant(tenantId);
         store.updateGroupMembers(tenantId, groupId, add, remove);

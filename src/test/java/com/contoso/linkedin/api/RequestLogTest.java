@@ -17,7 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.contoso.linkedin.support.DirectRoute;
+import com.contoso.linkedin.support.Dispatch;
 import com.contoso.linkedin.support.Identities;
 import com.contoso.linkedin.support.LambdaEvents;
 import com.contoso.linkedin.support.Tenants;
@@ -82,8 +82,8 @@ class RequestLogTest {
         Map<String, Object> check = LambdaEvents.get("/tenants/" + tenant + "/users/" + newId()
                 + "/linkedin-eligibility").as(Identities.checker()).event();
         lines.clear();
-        LambdaEvents.sendRaw(check);
-        DirectRoute.answerRaw(check).orElseThrow();
+        Dispatch.httpLayer(check);
+        Dispatch.hotRoutes(check).orElseThrow();
 
         assertEquals(2, lines.size(), () -> "lines: " + lines.size());
         for (String field : List.of("requestId", "route", "tenantId", "callerKind", "status")) {

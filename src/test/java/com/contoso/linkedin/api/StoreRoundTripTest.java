@@ -12,7 +12,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.contoso.linkedin.support.DirectRoute;
+import com.contoso.linkedin.support.Dispatch;
 import com.contoso.linkedin.support.LambdaEvents;
 import com.contoso.linkedin.support.LambdaEvents.Reply;
 import com.contoso.linkedin.support.StoreCalls;
@@ -83,7 +83,7 @@ class StoreRoundTripTest {
 
     @Test
     void directRouteCheck_costsOneUserGetItem_too() {
-        Reply reply = DirectRoute.answer(LambdaEvents.get("/tenants/" + tenant + "/users/" + newId()
+        Reply reply = Dispatch.hotRoutes(LambdaEvents.get("/tenants/" + tenant + "/users/" + newId()
                 + "/linkedin-eligibility").as(checker())).orElseThrow();
 
         assertEquals(200, reply.status(), reply::toString);
@@ -94,14 +94,14 @@ class StoreRoundTripTest {
     @Test
     void directRouteBatchAndCard_costWhatTheHttpLayerCosts() {
         List<String> users = users(100);
-        Reply batch = DirectRoute.answer(LambdaEvents.post("/tenants/" + tenant + "/linkedin-eligibility/batch")
+        Reply batch = Dispatch.hotRoutes(LambdaEvents.post("/tenants/" + tenant + "/linkedin-eligibility/batch")
                 .as(checker()).json("{\"userIds\":" + ids(users) + "}")).orElseThrow();
         assertEquals(200, batch.status(), batch::toString);
         assertEquals(1, StoreCalls.of("BatchGetItem"), StoreCalls::summary);
         assertEquals(1, StoreCalls.total(), StoreCalls::summary);
 
         StoreCalls.reset();
-        Reply card = DirectRoute.answer(LambdaEvents.post("/tenants/" + tenant + "/profile-cards/linkedin").as(checker())
+        Reply card = Dispatch.hotRoutes(LambdaEvents.post("/tenants/" + tenant + "/profile-cards/linkedin").as(checker())
                 .json("{\"viewerId\":\"" + newId() + "\",\"subjectIds\":" + ids(users) + "}")).orElseThrow();
         assertEquals(200, card.status(), card::toString);
         assertEquals(2, StoreCalls.of("BatchGetItem"), StoreCalls::summary);

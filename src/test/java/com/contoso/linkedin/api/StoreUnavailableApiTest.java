@@ -13,7 +13,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import com.contoso.linkedin.support.DirectRoute;
+import com.contoso.linkedin.support.Dispatch;
 import com.contoso.linkedin.support.LambdaEvents;
 import com.contoso.linkedin.support.LambdaEvents.Reply;
 
@@ -67,9 +67,9 @@ class StoreUnavailableApiTest {
                         .json("{\"viewerId\":\"" + userId + "\",\"subjectIds\":[\"" + newId() + "\"]}"));
 
         for (LambdaEvents event : events) {
-            Reply direct = DirectRoute.answer(event).orElseThrow();
+            Reply direct = Dispatch.hotRoutes(event).orElseThrow();
             assertEquals(503, direct.status(), direct::toString);
-            DirectRoute.assertSameAnswer(event.send(), direct);
+            Dispatch.assertSameAnswer(Dispatch.httpLayer(event), direct);
         }
     }
 

@@ -1,7 +1,5 @@
 package com.contoso.linkedin.support;
 
-import static io.restassured.RestAssured.given;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -9,8 +7,8 @@ import java.util.UUID;
 import io.restassured.path.json.JsonPath;
 
 /**
- * Raw API Gateway HTTP API (payload 2.0) events posted to the mock event server's /_lambda_, the
- * way API Gateway invokes the function in AWS, with the caller as the deployed Lambda authorizer
+ * Raw API Gateway HTTP API (payload 2.0) events, sent through the production dispatch
+ * ({@link Dispatch}) the way API Gateway invokes the function in AWS, with the caller as the deployed Lambda authorizer
  * hands it on ({@code requestContext.authorizer.lambda}), or as an HTTP API JWT authorizer does
  * ({@code requestContext.authorizer.jwt.claims}).
  */
@@ -147,12 +145,9 @@ public final class LambdaEvents {
         return sendRaw(event());
     }
 
-    /** Posts any event, well-formed or not, to the function. */
+    /** Any event, well-formed or not, through the production dispatch ({@link Dispatch}). */
     public static Reply sendRaw(Object event) {
-        JsonPath reply = given().contentType("application/json").body(event)
-                .post("/_lambda_").then().extract().jsonPath();
-        return new Reply(reply.getInt("statusCode"), reply.getMap("headers", String.class, String.class),
-                reply.getString("body"));
+        return Dispatch.send(event);
     }
 
     /** The function's answer, as API Gateway would turn it into an HTTP response. */

@@ -19,8 +19,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.contoso.linkedin.domain.InvalidInputException;
 import com.contoso.linkedin.identity.Access;
-import com.contoso.linkedin.identity.Grant;
-import com.contoso.linkedin.rest.JsonBodies;
+import com.contoso.linkedin.rest.EligibilityAnswers;
+import com.contoso.linkedin.rest.StrictJson;
 import com.contoso.linkedin.rest.ofrep.OfrepAnswers.Answer;
 import com.contoso.linkedin.rest.ofrep.OfrepException.ErrorCode;
 import com.contoso.linkedin.rest.ofrep.OfrepViews.BulkEvaluationFailure;
@@ -50,11 +50,11 @@ public class OfrepResource {
             .collect(Collectors.joining(", "));
 
     private final Access access;
-    private final JsonBodies bodies;
+    private final StrictJson bodies;
     private final ContextEvaluationService evaluations;
     private final ObjectMapper json;
 
-    public OfrepResource(Access access, JsonBodies bodies, ContextEvaluationService evaluations, ObjectMapper json) {
+    public OfrepResource(Access access, StrictJson bodies, ContextEvaluationService evaluations, ObjectMapper json) {
         this.access = access;
         this.bodies = bodies;
         this.evaluations = evaluations;
@@ -137,13 +137,12 @@ public class OfrepResource {
 
     /** The user flags are about targetingKey: the check role, or that user. */
     private void requireUser(OfrepContext context) {
-        access.require(context.tenantId(), context.targetingKey(), Grant.THE_USER, Grant.ELIGIBILITY_CHECKER_APP);
+        access.require(context.tenantId(), context.targetingKey(), EligibilityAnswers.MAY_CHECK);
     }
 
     /** The card level is asked by the viewer: the check role, or the viewer themselves. */
     private void requireViewer(OfrepContext context) {
-        access.require(context.tenantId(), context.viewerId().orElseThrow(), Grant.THE_USER,
-                Grant.ELIGIBILITY_CHECKER_APP);
+        access.require(context.tenantId(), context.viewerId().orElseThrow(), EligibilityAnswers.MAY_SEE_CARDS);
     }
 
     private static EvaluationSuccess answer(OfrepFlag flag, ContextEvaluation evaluation) {

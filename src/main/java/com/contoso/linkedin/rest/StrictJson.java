@@ -29,12 +29,12 @@ import com.fasterxml.jackson.databind.type.LogicalType;
  * never echoes the input.
  */
 @ApplicationScoped
-public class JsonBodies {
+public class StrictJson {
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
     private final ObjectMapper strict;
 
-    public JsonBodies(ObjectMapper mapper) {
+    public StrictJson(ObjectMapper mapper) {
         // A copy: the shared mapper also reads Lambda events, which must stay lenient.
         strict = mapper.copy();
         strict.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);

@@ -18,8 +18,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** Response bodies of SPEC section 4, built from domain records. */
-final class Views {
-    private Views() {
+public final class ResponseBodies {
+    private ResponseBodies() {
     }
 
     private static String text(Instant instant) {
@@ -27,7 +27,7 @@ final class Views {
     }
 
     @RegisterForReflection
-    record TenantView(String tenantId, String cloud, String countryCode, boolean rolledOut,
+    public record TenantView(String tenantId, String cloud, String countryCode, boolean rolledOut,
             boolean usersCanConsentToApps) {
         static TenantView of(String tenantId, TenantProfile profile) {
             return new TenantView(tenantId, profile.cloud().name(), profile.countryCode(), profile.rolledOut(),
@@ -36,7 +36,7 @@ final class Views {
     }
 
     @RegisterForReflection
-    record SettingView(String tenantId, String mode, String selectedGroupId,
+    public record SettingView(String tenantId, String mode, String selectedGroupId,
             @JsonProperty("isDefault") boolean isDefault, String availability, long version, String updatedAt,
             String updatedBy) {
         static SettingView of(Tenant tenant) {
@@ -49,14 +49,14 @@ final class Views {
     }
 
     @RegisterForReflection
-    record StateView(String mode, String selectedGroupId) {
+    public record StateView(String mode, String selectedGroupId) {
         static StateView of(SettingState state) {
             return new StateView(state.mode().name(), state.selectedGroupId());
         }
     }
 
     @RegisterForReflection
-    record AuditEntryView(long version, String who, String when, StateView before, StateView after,
+    public record AuditEntryView(long version, String who, String when, StateView before, StateView after,
             String changeReason, String requestId) {
         static AuditEntryView of(AuditEntry entry) {
             return new AuditEntryView(entry.version(), entry.who(), text(entry.when()), StateView.of(entry.before()),
@@ -65,35 +65,35 @@ final class Views {
     }
 
     @RegisterForReflection
-    record AuditPageView(String tenantId, List<AuditEntryView> entries, String nextCursor) {
+    public record AuditPageView(String tenantId, List<AuditEntryView> entries, String nextCursor) {
     }
 
     @RegisterForReflection
-    record SelectionView(String tenantId, String userId, boolean selected) {
+    public record SelectionView(String tenantId, String userId, boolean selected) {
     }
 
     @RegisterForReflection
-    record GroupMembersView(String tenantId, String groupId, int added, int removed) {
+    public record GroupMembersView(String tenantId, String groupId, int added, int removed) {
     }
 
     @RegisterForReflection
-    record OfficePolicyView(String tenantId, String userId, String policy) {
+    public record OfficePolicyView(String tenantId, String userId, String policy) {
     }
 
     @RegisterForReflection
-    record OfficeOptionView(String tenantId, String userId, boolean showLinkedInFeatures) {
+    public record OfficeOptionView(String tenantId, String userId, boolean showLinkedInFeatures) {
     }
 
     @RegisterForReflection
-    record VisibilityView(String tenantId, String userId, boolean visibleInMicrosoftApps) {
+    public record VisibilityView(String tenantId, String userId, boolean visibleInMicrosoftApps) {
     }
 
     @RegisterForReflection
-    record ConnectionView(String tenantId, String userId, String consent, boolean connected) {
+    public record ConnectionView(String tenantId, String userId, String consent, boolean connected) {
     }
 
     @RegisterForReflection
-    record EligibilityView(String tenantId, String userId, String client, boolean eligible, String reason,
+    public record EligibilityView(String tenantId, String userId, String client, boolean eligible, String reason,
             boolean showPublicLinkedInInfo, boolean connected, boolean showConnectedLinkedInInfo,
             boolean shareWorkDataWithLinkedIn, long settingVersion, String evaluatedAt, long maxStalenessSeconds) {
         static EligibilityView of(String tenantId, String userId, Client client, Decision decision,
@@ -106,18 +106,18 @@ final class Views {
     }
 
     @RegisterForReflection
-    record BatchView(List<EligibilityView> decisions) {
+    public record BatchView(List<EligibilityView> decisions) {
     }
 
     @RegisterForReflection
-    record CardView(String subjectId, boolean show, String level, String reason) {
+    public record CardView(String subjectId, boolean show, String level, String reason) {
         static CardView of(String subjectId, Card card) {
             return new CardView(subjectId, card.show(), card.level().name(), card.reason().name());
         }
     }
 
     @RegisterForReflection
-    record ProfileCardsView(String viewerId, long settingVersion, String evaluatedAt, long maxStalenessSeconds,
+    public record ProfileCardsView(String viewerId, long settingVersion, String evaluatedAt, long maxStalenessSeconds,
             List<CardView> cards) {
     }
 }

@@ -3,6 +3,7 @@ package com.contoso.linkedin.support;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import com.amazonaws.services.lambda.runtime.Context;
+import com.contoso.linkedin.lambda.EventDispatch;
+import com.contoso.linkedin.lambda.HotRoutes;
 import com.contoso.linkedin.lambda.SyntheticContext;
-import com.contoso.linkedin.rest.DirectRoutes;
 import com.contoso.linkedin.support.LambdaEvents.Reply;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,32 +26,72 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.arc.Arc;
 
 /**
- * The direct routes as {@code lambda.FunctionHandler} uses them on Lambda: the raw event's
- * bytes in, the Lambda response's bytes out (or nothing, when the HTTP layer must answer).
+ * Sends API Gateway events to the function in-process, the way {@code lambda.FunctionHandler}
+ * does on Lambda: the event's JSON bytes in, the Lambda response's bytes out, through the
+ * production dispatch ({@link EventDispatch}: the hot routes first, then Quarkus' handler), or
+ * through one of its two paths alone, to hold them to the same answer.
  */
-public final class DirectRoute {
+public final class Dispatch {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private DirectRoute() {
+    private Dispatch() {
     }
 
-    public static Optional<Reply> answer(LambdaEvents event) {
-        return answerRaw(event.event());
+    /** The production dispatch, as Lambda invokes the function. */
+    public static Reply send(Object event) {
+        return send(event, new SyntheticContext("lambda-request"));
     }
 
-    public static Optional<Reply> answerRaw(Object event) {
+    public static Reply send(Object event, Context context) {
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
         try {
-            byte[] bytes = event instanceof byte[] raw ? raw : JSON.writeValueAsBytes(event);
-            Optional<byte[]> answer = Arc.container().instance(DirectRoutes.class).get()
-                    .answer(bytes, new SyntheticContext("lambda-request"));
-            if (answer.isEmpty()) {
-                return Optional.empty();
-            }
-            JsonNode response = JSON.readTree(answer.get());
+            dispatch().handle(bytes(event), output, context);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return reply(output.toByteArray());
+    }
+
+    /** The hot routes alone: their answer, or empty when they leave the event to the HTTP layer. */
+    public static Optional<Reply> hotRoutes(Object event) {
+        try {
+            return Arc.container().instance(HotRoutes.class).get().answer(bytes(event), new SyntheticContext("lambda-request"))
+                    .map(Dispatch::reply);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Quarkus' handler and HTTP layer alone, as a native build answers every event. */
+    public static Reply httpLayer(Object event) {
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        try {
+            dispatch().throughHttpLayer(bytes(event), output, new SyntheticContext("lambda-request"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return reply(output.toByteArray());
+    }
+
+    private static EventDispatch dispatch() {
+        return Arc.container().instance(EventDispatch.class).get();
+    }
+
+    private static byte[] bytes(Object event) throws IOException {
+        if (event instanceof LambdaEvents built) {
+            event = built.event();
+        }
+        return event instanceof byte[] raw ? raw : JSON.writeValueAsBytes(event);
+    }
+
+    private static Reply reply(byte[] answer) {
+        try {
+            JsonNode response = JSON.readTree(answer);
             Map<String, String> headers = new TreeMap<>();
             response.path("headers").fields().forEachRemaining(h -> headers.put(h.getKey(), h.getValue().asText()));
-            return Optional.of(new Reply(response.path("statusCode").asInt(), headers,
-                    response.path("body").isNull() ? null : response.path("body").asText()));
+            return new Reply(response.path("statusCode").asInt(), headers,
+                    response.path("body").isMissingNode() || response.path("body").isNull() ? null
+                            : response.path("body").asText());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -105,6 +148,6 @@ public final class DirectRoute {
             Instant at = Instant.parse(object.remove("evaluatedAt").asText());
             assertTrue(Duration.between(at, Instant.now()).abs().toSeconds() < 60, "evaluatedAt is now: " + at);
         }
-        json.forEach(DirectRoute::stripEvaluationTimes);
+        json.forEach(Dispatch::stripEvaluationTimes);
     }
 }

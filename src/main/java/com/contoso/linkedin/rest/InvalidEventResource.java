@@ -1,4 +1,4 @@
-package com.contoso.linkedin.lambda;
+package com.contoso.linkedin.rest;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -6,10 +6,10 @@ import jakarta.ws.rs.Produces;
 
 import com.contoso.linkedin.domain.InvalidInputException;
 
-/** Where {@link EventMapping} routes an event that names no HTTP method or path. */
+/** Where {@code lambda.EventMapping} routes an event that names no HTTP method or path. */
 @Path(InvalidEventResource.PATH)
 public class InvalidEventResource {
-    static final String PATH = "/_invalid-event";
+    public static final String PATH = "/_invalid-event";
 
     @GET
     @Produces("application/problem+json")

@@ -1,4 +1,4 @@
-package com.contoso.linkedin.rest;
+package com.contoso.linkedin.lambda;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,15 +17,17 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.contoso.linkedin.config.LinkedInConfig;
-import com.contoso.linkedin.domain.Client;
-import com.contoso.linkedin.domain.Ids;
 import com.contoso.linkedin.identity.ApiGatewayEvents;
 import com.contoso.linkedin.identity.Caller;
 import com.contoso.linkedin.identity.Callers;
-import com.contoso.linkedin.identity.Grant;
-import com.contoso.linkedin.rest.Bodies.BatchBody;
-import com.contoso.linkedin.rest.Bodies.ProfileCardsBody;
-import com.contoso.linkedin.service.EligibilityService;
+import com.contoso.linkedin.rest.AccessLog;
+import com.contoso.linkedin.rest.EligibilityAnswers;
+import com.contoso.linkedin.rest.Problem;
+import com.contoso.linkedin.rest.Problems;
+import com.contoso.linkedin.rest.RequestBodies.BatchBody;
+import com.contoso.linkedin.rest.RequestBodies.ProfileCardsBody;
+import com.contoso.linkedin.rest.RequestFilters;
+import com.contoso.linkedin.rest.StrictJson;
 import com.contoso.linkedin.store.StoreUnavailableException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -34,40 +36,39 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import io.quarkus.amazon.lambda.runtime.AmazonLambdaMapperRecorder;
 
 /**
- * The three questions asked on every profile card drawn, answered straight from the Lambda event:
- * {@code GET …/users/{userId}/linkedin-eligibility}, {@code POST …/linkedin-eligibility/batch} and
- * {@code POST …/profile-cards/linkedin}. Quarkus' HTTP layer (a virtual connection, the Vert.x event
- * loop, a worker thread, RESTEasy) costs about as much as a check itself (README "Speed").
+ * The three questions asked on every profile card drawn, answered straight from the Lambda event
+ * ({@code GET …/users/{userId}/linkedin-eligibility}, {@code POST …/linkedin-eligibility/batch},
+ * {@code POST …/profile-cards/linkedin}): Quarkus' HTTP layer (a virtual connection, the Vert.x
+ * event loop, a worker thread, RESTEasy) costs about as much as a check itself.
  *
- * <p>The same code decides as in {@link UserResource} and {@link EligibilityResource}: claims, the
- * endpoints' grants, the strict body reader, the service, the views, the problem documents, the
- * access-log line and {@code Cache-Control}. These routes answer only a well-formed, authorised
- * request, and with exactly the HTTP layer's answer; they decline everything else (no verified
- * claims, ids that are no GUIDs, a caller without the grant, a body the strict reader refuses, a
- * query or an {@code Accept} they do not know), which then goes through the HTTP layer, the one
- * place with every other answer. Nothing is read from the store before that decision; once the
- * store is asked, the answer is given here, failures included, so no request costs two reads.
+ * <p>The answers and grants are {@link EligibilityAnswers}', as in the REST resources; the access
+ * log line and {@code Cache-Control} are theirs too. These routes answer only a well-formed,
+ * authorised request; they decline everything else (no caller, ids that are no GUIDs, a caller
+ * without the grant, a body the strict reader refuses, a query or an {@code Accept} they do not
+ * know), which then goes through the HTTP layer, the one place with every other answer. Nothing
+ * is read from the store before that decision; once the store is asked, the answer is given here,
+ * failures included, so no request costs two reads.
  */
 @ApplicationScoped
-public class DirectRoutes {
+public class HotRoutes {
     private static final Pattern CHECK = Pattern.compile("/tenants/([^/]+)/users/([^/]+)/linkedin-eligibility");
     private static final Pattern BATCH = Pattern.compile("/tenants/([^/]+)/linkedin-eligibility/batch");
     private static final Pattern CARDS = Pattern.compile("/tenants/([^/]+)/profile-cards/linkedin");
     private static final Pattern CLIENT_QUERY = Pattern.compile("client=([A-Z_]+)");
     private static final String JSON = "application/json;charset=UTF-8";
 
-    private final EligibilityService eligibility;
+    private final EligibilityAnswers answers;
     private final Callers callers;
-    private final JsonBodies bodies;
+    private final StrictJson bodies;
     /** The application's mapper, which writes response bodies in the HTTP layer too. */
     private final ObjectMapper mapper;
     private final ObjectReader events;
     private final ObjectWriter responses;
     private final int retryAfterSeconds;
 
-    public DirectRoutes(EligibilityService eligibility, Callers callers, JsonBodies bodies, ObjectMapper mapper,
+    public HotRoutes(EligibilityAnswers answers, Callers callers, StrictJson bodies, ObjectMapper mapper,
             LinkedInConfig config) {
-        this.eligibility = eligibility;
+        this.answers = answers;
         this.callers = callers;
         this.bodies = bodies;
         this.mapper = mapper;
@@ -79,10 +80,6 @@ public class DirectRoutes {
         this.retryAfterSeconds = config.store().retryAfterSeconds();
     }
 
-    /** An authorised, well-formed request: who asks, and what answers it. */
-    private record Call(Caller caller, Supplier<Object> answer) {
-    }
-
     /** The Lambda response to this API Gateway event, or empty when the HTTP layer must answer it. */
     public Optional<byte[]> answer(byte[] rawEvent, Context lambda) throws IOException {
         long started = System.nanoTime();
@@ -91,7 +88,7 @@ public class DirectRoutes {
         try {
             event = events.readValue(rawEvent);
             call = answerable(event);
-        } catch (IOException | RuntimeException unusual) {
+        } catch (IOException | RuntimeException notHere) {
             return Optional.empty();
         }
         if (call.isEmpty()) {
@@ -104,6 +101,11 @@ public class DirectRoutes {
         return Optional.of(responses.writeValueAsBytes(response));
     }
 
+    /** An authorised, well-formed request: who asks, and what answers it. */
+    private record Call(Caller caller, Supplier<Object> answer) {
+    }
+
+    /** The call, or empty; any refusal ({@link RuntimeException}) is declined by {@link #answer}. */
     private Optional<Call> answerable(APIGatewayV2HTTPEvent event) {
         var context = event.getRequestContext();
         if (context == null || context.getHttp() == null || event.getRawPath() == null || event.getIsBase64Encoded()
@@ -117,61 +119,27 @@ public class DirectRoutes {
         Caller caller = identified.get();
         String method = context.getHttp().getMethod();
         Matcher path;
-        if ("GET".equals(method) && (path = CHECK.matcher(event.getRawPath())).matches()) {
-            return check(event, caller, path.group(1), path.group(2));
+        if ("GET".equals(method) && (path = CHECK.matcher(event.getRawPath())).matches() && !hasBody(event)) {
+            var client = EligibilityAnswers.client(clientQuery(event.getRawQueryString()));
+            var asked = answers.mayCheck(caller, path.group(1), path.group(2));
+            return Optional.of(new Call(caller, () -> answers.check(asked, client)));
         }
-        if ("POST".equals(method) && (path = BATCH.matcher(event.getRawPath())).matches()) {
-            return batch(event, caller, path.group(1));
+        if ("POST".equals(method) && (path = BATCH.matcher(event.getRawPath())).matches() && !hasQuery(event)) {
+            var asked = answers.mayCheckBatch(caller, path.group(1));
+            BatchBody request = body(event, BatchBody.class);
+            return Optional.of(new Call(caller, () -> answers.batch(asked, request)));
         }
-        if ("POST".equals(method) && (path = CARDS.matcher(event.getRawPath())).matches()) {
-            return cards(event, caller, path.group(1));
+        if ("POST".equals(method) && (path = CARDS.matcher(event.getRawPath())).matches() && !hasQuery(event)) {
+            answers.mayAskForCards(caller, path.group(1));
+            ProfileCardsBody request = body(event, ProfileCardsBody.class);
+            var asked = answers.maySeeCards(caller, path.group(1), request);
+            return Optional.of(new Call(caller, () -> answers.cards(asked, request)));
         }
         return Optional.empty();
     }
 
-    private Optional<Call> check(APIGatewayV2HTTPEvent event, Caller caller, String rawTenantId, String rawUserId) {
-        Optional<Client> client = client(event.getRawQueryString());
-        if (client.isEmpty() || hasBody(event) || !Ids.isGuid(rawTenantId) || !Ids.isGuid(rawUserId)) {
-            return Optional.empty();
-        }
-        String tenantId = Ids.requireGuid(rawTenantId, "tenantId");
-        String userId = Ids.requireGuid(rawUserId, "userId");
-        if (!Grant.anyAdmits(caller, tenantId, userId, UserResource.MAY_CHECK_ELIGIBILITY)) {
-            return Optional.empty();
-        }
-        return Optional.of(new Call(caller,
-                () -> UserResource.eligibilityView(eligibility, tenantId, userId, client.get())));
-    }
-
-    private Optional<Call> batch(APIGatewayV2HTTPEvent event, Caller caller, String rawTenantId) {
-        if (hasQuery(event) || !Ids.isGuid(rawTenantId)) {
-            return Optional.empty();
-        }
-        String tenantId = Ids.requireGuid(rawTenantId, "tenantId");
-        if (!Grant.anyAdmits(caller, tenantId, null, EligibilityResource.MAY_CHECK_BATCH)) {
-            return Optional.empty();
-        }
-        return body(event, BatchBody.class).map(request -> new Call(caller,
-                () -> EligibilityResource.batchView(eligibility, tenantId, request)));
-    }
-
-    private Optional<Call> cards(APIGatewayV2HTTPEvent event, Caller caller, String rawTenantId) {
-        if (hasQuery(event) || !Ids.isGuid(rawTenantId)) {
-            return Optional.empty();
-        }
-        String tenantId = Ids.requireGuid(rawTenantId, "tenantId");
-        return body(event, ProfileCardsBody.class)
-                .filter(request -> Grant.anyAdmits(caller, tenantId, request.viewerId(), EligibilityResource.MAY_SEE_CARDS))
-                .map(request -> new Call(caller, () -> EligibilityResource.cardsView(eligibility, tenantId, request)));
-    }
-
-    /** The body as the strict reader reads it; anything it refuses is the HTTP layer's to answer. */
-    private <T> Optional<T> body(APIGatewayV2HTTPEvent event, Class<T> type) {
-        try {
-            return Optional.of(bodies.read(ApiGatewayEvents.header(event, "content-type").orElse(null), event.getBody(), type));
-        } catch (RuntimeException refused) {
-            return Optional.empty();
-        }
+    private <T> T body(APIGatewayV2HTTPEvent event, Class<T> type) {
+        return bodies.read(ApiGatewayEvents.header(event, "content-type").orElse(null), event.getBody(), type);
     }
 
     private APIGatewayV2HTTPResponse respond(Call call) throws IOException {
@@ -183,15 +151,15 @@ public class DirectRoutes {
             status = 200;
             headers.put("Content-Type", JSON);
         } catch (StoreUnavailableException e) {
-            ProblemMapper.logStoreUnavailable(e);
-            status = ProblemMapper.STORE_UNAVAILABLE.status();
-            body = ProblemMapper.STORE_UNAVAILABLE;
+            Problems.logStoreUnavailable(e);
+            status = Problems.STORE_UNAVAILABLE.status();
+            body = Problems.STORE_UNAVAILABLE;
             headers.put("Content-Type", Problem.MEDIA_TYPE);
             headers.put("Retry-After", Integer.toString(retryAfterSeconds));
         } catch (RuntimeException e) {
-            ProblemMapper.logUnexpected(e);
-            status = ProblemMapper.INTERNAL_ERROR.status();
-            body = ProblemMapper.INTERNAL_ERROR;
+            Problems.logUnexpected(e);
+            status = Problems.INTERNAL_ERROR.status();
+            body = Problems.INTERNAL_ERROR;
             headers.put("Content-Type", Problem.MEDIA_TYPE);
         }
         byte[] json = mapper.writeValueAsBytes(body);
@@ -201,20 +169,19 @@ public class DirectRoutes {
                 .withBody(new String(json, StandardCharsets.UTF_8)).withIsBase64Encoded(false).build();
     }
 
-    /** No query, or the one {@code client} parameter with a known value; anything else is declined. */
-    private static Optional<Client> client(String rawQuery) {
+    /**
+     * No query, or the one {@code client} parameter with a plain value; anything else (repeated,
+     * unknown, encoded) is the HTTP layer's to answer.
+     */
+    private static Optional<String> clientQuery(String rawQuery) {
         if (rawQuery == null || rawQuery.isEmpty()) {
-            return Optional.of(Client.PROFILE_CARD);
+            return Optional.empty();
         }
         Matcher query = CLIENT_QUERY.matcher(rawQuery);
         if (!query.matches()) {
-            return Optional.empty();
+            throw new IllegalArgumentException("a query the HTTP layer reads");
         }
-        try {
-            return Optional.of(UserResource.client(query.group(1)));
-        } catch (RuntimeException unknown) {
-            return Optional.empty();
-        }
+        return Optional.of(query.group(1));
     }
 
     private static boolean hasQuery(APIGatewayV2HTTPEvent event) {

@@ -13,15 +13,16 @@ import com.contoso.linkedin.domain.InvalidInputException;
 import com.contoso.linkedin.domain.OfficePolicy;
 import com.contoso.linkedin.domain.SettingChange;
 import com.contoso.linkedin.domain.TenantProfile;
+import com.contoso.linkedin.service.SelectionService;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** Request bodies of SPEC section 4. Each checks itself as it is read; any failure is a 400. */
-final class Bodies {
-    static final int MAX_BATCH = 100;
-    static final int MAX_MEMBER_IDS = 1000;
+public final class RequestBodies {
+    /** Users in one batch or profile card at most (SPEC section 4). */
+    public static final int MAX_BATCH = 100;
 
-    private Bodies() {
+    private RequestBodies() {
     }
 
     static <T> T required(T value, String field) {
@@ -66,8 +67,8 @@ final class Bodies {
             }
             add = add == null ? List.of() : add;
             remove = remove == null ? List.of() : remove;
-            if (add.size() + remove.size() > MAX_MEMBER_IDS) {
-                throw new InvalidInputException("add and remove hold at most " + MAX_MEMBER_IDS + " ids together");
+            if (add.size() + remove.size() > SelectionService.MAX_MEMBER_CHANGES) {
+                throw new InvalidInputException("add and remove hold at most " + SelectionService.MAX_MEMBER_CHANGES + " ids together");
             }
         }
 
@@ -115,16 +116,16 @@ final class Bodies {
     }
 
     @RegisterForReflection
-    record BatchBody(Client client, List<String> userIds) {
-        BatchBody {
+    public record BatchBody(Client client, List<String> userIds) {
+        public BatchBody {
             client = client == null ? Client.PROFILE_CARD : client;
             userIds = guids(userIds, "userIds", MAX_BATCH);
         }
     }
 
     @RegisterForReflection
-    record ProfileCardsBody(String viewerId, List<String> subjectIds) {
-        ProfileCardsBody {
+    public record ProfileCardsBody(String viewerId, List<String> subjectIds) {
+        public ProfileCardsBody {
             viewerId = Ids.requireGuid(required(viewerId, "viewerId"), "viewerId");
             subjectIds = guids(subjectIds, "subjectIds", MAX_BATCH);
         }

@@ -15,7 +15,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import com.contoso.linkedin.support.DirectRoute;
+import com.contoso.linkedin.support.Dispatch;
 import com.contoso.linkedin.support.Identities;
 import com.contoso.linkedin.support.LambdaEvents;
 import com.contoso.linkedin.support.LambdaEvents.Reply;
@@ -29,7 +29,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * event they cannot answer exactly so is declined, which the HTTP layer then answers.
  */
 @QuarkusTest
-class DirectRoutesTest {
+class HotRoutesTest {
 
     private static LambdaEvents check(String tenant, String userId) {
         return LambdaEvents.get("/tenants/" + tenant + "/users/" + userId + "/linkedin-eligibility");
@@ -37,10 +37,10 @@ class DirectRoutesTest {
 
     /** The direct route answers the event, and with the HTTP layer's answer to the same event. */
     private static Reply answeredAlike(Object event) {
-        Optional<Reply> direct = DirectRoute.answerRaw(event);
-        Reply http = LambdaEvents.sendRaw(event);
+        Optional<Reply> direct = Dispatch.hotRoutes(event);
+        Reply http = Dispatch.httpLayer(event);
         assertTrue(direct.isPresent(), () -> "the direct route declined an event the HTTP layer answers " + http);
-        DirectRoute.assertSameAnswer(http, direct.get());
+        Dispatch.assertSameAnswer(http, direct.get());
         return direct.get();
     }
 
@@ -119,11 +119,11 @@ class DirectRoutesTest {
         String tenant = Tenants.provisioned();
         String userId = newId();
         UserEndpoints.connect(tenant, userId, "BOTH_WAYS");
-        assertTrue(DirectRoute.answer(check(tenant, userId).as(checker())).orElseThrow().json().getBoolean("connected"));
+        assertTrue(Dispatch.hotRoutes(check(tenant, userId).as(checker())).orElseThrow().json().getBoolean("connected"));
 
         assertEquals(204, UserEndpoints.disconnect(tenant, userId).status());
 
-        Reply after = DirectRoute.answer(check(tenant, userId).as(checker())).orElseThrow();
+        Reply after = Dispatch.hotRoutes(check(tenant, userId).as(checker())).orElseThrow();
         assertFalse(after.json().getBoolean("connected"));
         assertFalse(after.json().getBoolean("showConnectedLinkedInInfo"));
     }
@@ -204,7 +204,7 @@ class DirectRoutesTest {
         declined.put("card by GET", LambdaEvents.get("/tenants/" + tenant + "/profile-cards/linkedin").as(checker()));
 
         for (var event : declined.entrySet()) {
-            assertTrue(DirectRoute.answer(event.getValue()).isEmpty(), event.getKey() + ": not declined");
+            assertTrue(Dispatch.hotRoutes(event.getValue()).isEmpty(), event.getKey() + ": not declined");
             Reply http = event.getValue().send();
             assertTrue(http.status() >= 400 && http.status() < 500, () -> event.getKey() + ": " + http);
         }
@@ -217,7 +217,7 @@ class DirectRoutesTest {
         event.put("body", java.util.Base64.getEncoder().encodeToString(((String) event.get("body")).getBytes(StandardCharsets.UTF_8)));
         event.put("isBase64Encoded", true);
 
-        assertTrue(DirectRoute.answerRaw(event).isEmpty());
+        assertTrue(Dispatch.hotRoutes(event).isEmpty());
         assertEquals(200, LambdaEvents.sendRaw(event).status());
     }
 
@@ -245,7 +245,7 @@ class DirectRoutesTest {
         declined.put("another route", LambdaEvents.get("/tenants/" + tenant + "/linkedin-integration").as(checker()));
 
         for (var event : declined.entrySet()) {
-            assertTrue(DirectRoute.answer(event.getValue()).isEmpty(), event.getKey() + ": not declined");
+            assertTrue(Dispatch.hotRoutes(event.getValue()).isEmpty(), event.getKey() + ": not declined");
             Reply http = event.getValue().send();
             assertFalse(http.status() >= 500, () -> event.getKey() + ": " + http);
         }
@@ -256,7 +256,7 @@ class DirectRoutesTest {
         for (Object event : List.of("not json".getBytes(StandardCharsets.UTF_8), "[]".getBytes(StandardCharsets.UTF_8),
                 new byte[0], Map.of("rawPath", "/tenants/" + newId() + "/users/" + newId() + "/linkedin-eligibility"),
                 Map.of("version", "2.0", "requestContext", "not an object"))) {
-            assertTrue(DirectRoute.answerRaw(event).isEmpty(), () -> "not declined: " + event);
+            assertTrue(Dispatch.hotRoutes(event).isEmpty(), () -> "not declined: " + event);
         }
     }
 }

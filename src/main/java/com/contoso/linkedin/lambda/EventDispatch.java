@@ -1,0 +1,43 @@
+package com.contoso.linkedin.lambda;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.amazonaws.services.lambda.runtime.Context;
+
+import io.quarkus.amazon.lambda.runtime.AmazonLambdaRecorder;
+import io.quarkus.arc.Unremovable;
+
+/**
+ * How every Lambda event is answered on the JVM: the {@link HotRoutes} first, then Quarkus' own
+ * handler and its HTTP layer for every event they decline. {@link FunctionHandler} calls it in
+ * production, and the tests send their events through it, so both run the same dispatch.
+ */
+@ApplicationScoped
+@Unremovable // looked up by FunctionHandler, which is no bean
+public class EventDispatch {
+
+    private final HotRoutes hotRoutes;
+
+    public EventDispatch(HotRoutes hotRoutes) {
+        this.hotRoutes = hotRoutes;
+    }
+
+    public void handle(byte[] event, OutputStream output, Context context) throws IOException {
+        Optional<byte[]> answer = hotRoutes.answer(event, context);
+        if (answer.isPresent()) {
+            output.write(answer.get());
+        } else {
+            throughHttpLayer(event, output, context);
+        }
+    }
+
+    /** Quarkus' Lambda handler alone: what a native build runs for every event. */
+    public void throughHttpLayer(byte[] event, OutputStream output, Context context) throws IOException {
+        AmazonLambdaRecorder.handle(new ByteArrayInputStream(event), output, context);
+    }
+}
