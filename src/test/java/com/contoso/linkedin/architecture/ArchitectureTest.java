@@ -1,0 +1,66 @@
+package com.contoso.linkedin.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+/**
+ * The layers' dependency rules, checked on the compiled main classes: the rules know no framework,
+ * storage knows no HTTP or Lambda, the use cases know neither HTTP, Lambda nor AWS. (ArchUnit's
+ * core API from plain Jupiter tests: its own JUnit engine is not run by this Surefire.)
+ */
+class ArchitectureTest {
+    private static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("com.contoso.linkedin");
+
+    @Test
+    void domain_dependsOnNothingOfTheProject_norOnAnyFramework() {
+        noClasses().that().resideInAPackage("..linkedin.domain..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("..linkedin.domain..", "java..")
+                .check(MAIN);
+    }
+
+    @Test
+    void store_dependsNeitherOnRestNorOnLambda() {
+        noClasses().that().resideInAPackage("..linkedin.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("..linkedin.rest..", "..linkedin.lambda..")
+                .check(MAIN);
+    }
+
+    @Test
+    void services_dependNeitherOnRestLambdaAwsNorJaxRs() {
+        noClasses().that().resideInAPackage("..linkedin.service..")
+                .should().dependOnClassesThat().resideInAnyPackage("..linkedin.rest..", "..linkedin.lambda..",
+                        "com.amazonaws..", "software.amazon..", "jakarta.ws.rs..", "org.jboss.resteasy..")
+                .check(MAIN);
+    }
+
+    @Test
+    void rest_dependsNotOnLambda() {
+        noClasses().that().resideInAPackage("..linkedin.rest..")
+                .should().dependOnClassesThat().resideInAPackage("..linkedin.lambda..")
+                .check(MAIN);
+    }
+
+    @Test
+    void identity_dependsOnNoAdapterNorUseCase() {
+        noClasses().that().resideInAPackage("..linkedin.identity..")
+                .should().dependOnClassesThat().resideInAnyPackage("..linkedin.rest..", "..linkedin.lambda..",
+                        "..linkedin.service..", "..linkedin.store..")
+                .check(MAIN);
+    }
+
+    @Test
+    void theRulesFindTheirClasses() {
+        // A rule over an empty package holds vacuously: make sure the import saw the layers.
+        for (String layer : new String[] { "domain", "service", "store", "rest", "lambda", "identity" }) {
+            org.junit.jupiter.api.Assertions.assertTrue(MAIN.stream()
+                    .anyMatch(c -> c.getPackageName().startsWith("com.contoso.linkedin." + layer)), layer);
+        }
+    }
+}
