@@ -31,7 +31,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * <ul>
  * <li>claim values of any JSON type are read as the HTTP API hands them on (arrays as "[a b]");</li>
  * <li>an event without a request context, HTTP method or path is routed to
- * {@link InvalidEventResource}, which answers 400 problem+json.</li>
+ * {@link InvalidEventResource}, which answers 400 problem+json;</li>
+ * <li>any other event is made safe for Netty ({@link EventSanitizer}): a decoded path with spaces,
+ * {@code ?} or {@code #}, odd header bytes, a body that claims to be base64 and is not.</li>
  * </ul>
  */
 @Singleton
@@ -112,6 +114,8 @@ public class EventMapping implements ObjectMapperCustomizer {
                 event.setRawQueryString("");
                 event.setBody(null);
                 event.setIsBase64Encoded(false);
+            } else {
+                EventSanitizer.makeSafe(event);
             }
             return event;
         }

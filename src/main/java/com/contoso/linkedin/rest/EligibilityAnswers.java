@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.contoso.linkedin.domain.Client;
 import com.contoso.linkedin.domain.InvalidInputException;
 import com.contoso.linkedin.identity.Caller;
+import com.contoso.linkedin.identity.ForbiddenException;
 import com.contoso.linkedin.identity.Grant;
 import com.contoso.linkedin.identity.Granted;
 import com.contoso.linkedin.rest.RequestBodies.BatchBody;
@@ -71,6 +72,16 @@ public class EligibilityAnswers {
      */
     public void mayAskForCards(Caller caller, String rawTenantId) {
         Granted.require(caller, rawTenantId, caller.objectId().orElse(null), MAY_SEE_CARDS);
+    }
+
+    /**
+     * Before a body that names tenant and user is read (OpenFeature): a caller who may ask about
+     * nobody at all (neither the service nor a signed-in user) is refused at once.
+     */
+    public void mayAskAtAll(Caller caller) {
+        if (!Grant.anyAdmits(caller, caller.tenantId().orElse(""), caller.objectId().orElse(""), MAY_CHECK)) {
+            throw new ForbiddenException();
+        }
     }
 
     public Granted maySeeCards(Caller caller, String rawTenantId, ProfileCardsBody request) {

@@ -14,8 +14,8 @@ import com.contoso.linkedin.domain.InvalidInputException;
 import com.contoso.linkedin.identity.Access;
 
 /**
- * What every request goes through: unknown query parameters are refused before anything else,
- * and each request leaves exactly one {@link AccessLog} line and is marked not cacheable.
+ * What every request goes through: unknown query parameters are refused once the caller is known
+ * (401 first), and each request leaves exactly one {@link AccessLog} line and is marked not cacheable.
  */
 public class RequestFilters {
     /** No answer of these functions may be cached: a disconnect counts on the next check. */
@@ -37,6 +37,11 @@ public class RequestFilters {
     public void refuseUnknownQueryParameters(ContainerRequestContext request) {
         request.setProperty(STARTED, System.nanoTime());
         String path = request.getUriInfo().getPath();
+        if (request.getUriInfo().getQueryParameters().isEmpty() || path.startsWith(InvalidEventResource.PATH)) {
+            return;
+        }
+        // Who asks comes first: a caller without identity learns nothing of the request (401).
+        access.caller();
         Set<String> allowed = QUERY_PARAMETERS.entrySet().stream()
                 .filter(endpoint -> path.endsWith(endpoint.getKey())).map(Map.Entry::getValue)
                 .findFirst().orElse(Set.of());

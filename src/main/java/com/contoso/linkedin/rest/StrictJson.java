@@ -87,7 +87,9 @@ public class StrictJson {
             return invalid.getMessage();
         }
         if (e instanceof UnrecognizedPropertyException unknown) {
-            return "Unknown field " + quoted(unknown.getPropertyName());
+            // Named by what the body takes, never by what the caller sent.
+            return "Unknown field; the body takes only " + new java.util.TreeSet<>(unknown.getKnownPropertyIds().stream()
+                    .map(String::valueOf).toList());
         }
         if (e instanceof InvalidFormatException format && format.getTargetType() != null
                 && format.getTargetType().isEnum()) {

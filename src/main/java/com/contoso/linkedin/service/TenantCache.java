@@ -55,8 +55,12 @@ public class TenantCache {
         entries.remove(tenantId);
     }
 
-    /** The bound every answer reports as maxStalenessSeconds. */
+    /**
+     * The bound every answer reports as maxStalenessSeconds, rounded up: {@code PT0.5S} is 1, since
+     * data may be half a second old and 0 would promise it is fresh.
+     */
     public long maxStalenessSeconds() {
-        return Duration.ofNanos(maxStalenessNanos).toSeconds();
+        Duration bound = Duration.ofNanos(maxStalenessNanos);
+        return bound.toSeconds() + (bound.toNanosPart() > 0 ? 1 : 0);
     }
 }

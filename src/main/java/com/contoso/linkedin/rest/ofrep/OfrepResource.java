@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -46,16 +48,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Path("/ofrep/v1/evaluate/flags")
 @Produces(MediaType.APPLICATION_JSON)
 public class OfrepResource {
+    /** What OpenFeature flag keys look like; only such a key is named back in FLAG_NOT_FOUND. */
+    private static final Pattern FLAG_KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final String FLAG_KEYS = Arrays.stream(OfrepFlag.values()).map(OfrepFlag::key)
             .collect(Collectors.joining(", "));
 
     private final Access access;
     private final StrictJson bodies;
     private final ContextEvaluationService evaluations;
+    private final EligibilityAnswers answers;
     private final ObjectMapper json;
 
-    public OfrepResource(Access access, StrictJson bodies, ContextEvaluationService evaluations, ObjectMapper json) {
+    public OfrepResource(Access access, StrictJson bodies, ContextEvaluationService evaluations,
+            EligibilityAnswers answers, ObjectMapper json) {
         this.access = access;
+        this.answers = answers;
         this.bodies = bodies;
         this.evaluations = evaluations;
         this.json = json;
@@ -65,7 +72,11 @@ public class OfrepResource {
     @POST
     @Path("/{key}")
     public EvaluationSuccess evaluate(@RestPath String key, @Context HttpHeaders headers, String body) {
-        access.caller();
+        answers.mayAskAtAll(access.caller());
+        if (!FLAG_KEY.matcher(key).matches()) {
+            // Nothing a flag could be named: a plain 404 problem, which does not echo it.
+            throw new NotFoundException();
+        }
         OfrepFlag flag = OfrepFlag.byKey(key).orElseThrow(() -> new OfrepException(404, ErrorCode.FLAG_NOT_FOUND,
                 "No flag with this key; the flags are " + FLAG_KEYS).forFlag(key));
         OfrepContext context;
@@ -95,7 +106,7 @@ public class OfrepResource {
      */
     @POST
     public Response bulk(@Context HttpHeaders headers, String body) throws JsonProcessingException {
-        access.caller();
+        answers.mayAskAtAll(access.caller());
         OfrepContext context = read(headers, body);
         requireUser(context);
         if (context.viewerId().isPresent()) {

@@ -1,0 +1,63 @@
+package com.contoso.linkedin.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import com.contoso.linkedin.api.AuthorizationMatrixTest.Endpoint;
+import com.contoso.linkedin.support.Identities;
+import com.contoso.linkedin.support.LambdaEvents;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Errors come in an order that tells a caller nothing of a request it may not make: without
+ * identity every route is 401 whatever else is wrong (ids, query, body), and a caller no grant of
+ * the route admits is 403 before anything is said about the path or the body (an unknown query
+ * parameter is refused once the caller is known, before the grants).
+ */
+@QuarkusTest
+class ErrorOrderTest {
+    private static final String BAD_ID = "not-a-guid;x=1";
+
+    static Stream<Arguments> everyRouteWithEverythingWrong() {
+        List<Arguments> cases = new ArrayList<>();
+        for (Endpoint endpoint : AuthorizationMatrixTest.ENDPOINTS) {
+            cases.add(Arguments.of(endpoint, "no caller", 401));
+            cases.add(Arguments.of(endpoint, "an app of another tenant without roles", 403));
+            // OpenFeature names tenant and user in the body: any signed-in user may be the one asked
+            // about, so for users the body is read first (an app without the role is refused at once).
+            cases.add(Arguments.of(endpoint, "a user of another tenant", endpoint.name().contains("OFREP") ? 400 : 403));
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0} as {1} -> {2}")
+    @MethodSource("everyRouteWithEverythingWrong")
+    void refusalsComeFirst_evenWithBadIdsQueryAndBody(Endpoint endpoint, String caller, int expected) {
+        LambdaEvents request = endpoint.request().apply(BAD_ID, BAD_ID)
+                .json("{\"unknown\": \"" + BAD_ID + "\", truncated");
+        if (expected == 401) {
+            request.query("unknown=1");
+        }
+        switch (caller) {
+            case "no caller" -> { }
+            case "a user of another tenant" -> request.as(Identities.user(Identities.newId(), Identities.newId()));
+            default -> request.as(Identities.app(Identities.newId(), "Some.Other.Role"));
+        }
+
+        var reply = request.send();
+
+        assertEquals(expected, reply.status(), () -> endpoint + " as " + caller + ": " + reply);
+        // OFREP's own error documents for its parse errors, problem+json everywhere else.
+        assertEquals(expected == 400 ? "application/json" : "application/problem+json", reply.header("content-type"));
+        assertFalse(reply.body().contains("not-a-guid"), reply::toString);
+    }
+}
