@@ -8,6 +8,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.contoso.linkedin.rest.RequestTrace;
 
 import io.quarkus.amazon.lambda.runtime.AmazonLambdaRecorder;
 import io.quarkus.arc.Unremovable;
@@ -28,11 +29,16 @@ public class EventDispatch {
     }
 
     public void handle(byte[] event, OutputStream output, Context context) throws IOException {
-        Optional<byte[]> answer = hotRoutes.answer(event, context);
-        if (answer.isPresent()) {
-            output.write(answer.get());
-        } else {
-            throughHttpLayer(event, output, context);
+        RequestTrace.begin(context);
+        try {
+            Optional<byte[]> answer = hotRoutes.answer(event, context);
+            if (answer.isPresent()) {
+                output.write(answer.get());
+            } else {
+                throughHttpLayer(event, output, context);
+            }
+        } finally {
+            RequestTrace.end();
         }
     }
 

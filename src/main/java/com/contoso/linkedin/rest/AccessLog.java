@@ -17,6 +17,8 @@ public final class AccessLog {
     private static final Logger LOG = Logger.getLogger("com.contoso.linkedin.access");
     private static final Pattern TENANT_PATH = Pattern.compile("^/tenants/([^/]+)");
     private static final Pattern WORD = Pattern.compile("[a-z][a-z0-9-]{0,40}");
+    /** The line's own fields; the request's trace ids ({@link RequestTrace}) stay for later lines. */
+    private static final String[] KEYS = { "requestId", "route", "tenantId", "callerKind", "status", "latencyMs" };
 
     private AccessLog() {
     }
@@ -34,7 +36,9 @@ public final class AccessLog {
             MDC.put("latencyMs", String.format(Locale.ROOT, "%.3f", latencyMicros / 1000.0));
             LOG.infof("%s %s %d", method, route, status);
         } finally {
-            MDC.clear();
+            for (String key : KEYS) {
+                MDC.remove(key);
+            }
         }
     }
 

@@ -28,14 +28,17 @@ public class RequestFilters {
             "/linkedin-integration/audit", Set.of("limit", "cursor"));
 
     private final Access access;
+    private final com.amazonaws.services.lambda.runtime.Context lambda;
 
-    public RequestFilters(Access access) {
+    public RequestFilters(Access access, com.amazonaws.services.lambda.runtime.Context lambda) {
         this.access = access;
+        this.lambda = lambda;
     }
 
     @ServerRequestFilter(preMatching = true)
     public void refuseUnknownQueryParameters(ContainerRequestContext request) {
         request.setProperty(STARTED, System.nanoTime());
+        RequestTrace.begin(lambda);
         String path = request.getUriInfo().getPath();
         if (request.getUriInfo().getQueryParameters().isEmpty() || path.startsWith(InvalidEventResource.PATH)) {
             return;
@@ -60,5 +63,6 @@ public class RequestFilters {
         AccessLog.write(access.requestId(), request.getMethod(), request.getUriInfo().getPath(), access.callerKind(),
                 response.getStatus(), latencyMicros);
         response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, NO_STORE);
+        RequestTrace.end();
     }
 }

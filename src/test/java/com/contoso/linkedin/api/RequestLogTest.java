@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.contoso.linkedin.lambda.SyntheticContext;
 import com.contoso.linkedin.support.Dispatch;
 import com.contoso.linkedin.support.Identities;
 import com.contoso.linkedin.support.LambdaEvents;
@@ -74,6 +75,27 @@ class RequestLogTest {
         assertEquals("app", line.getMdc("callerKind"));
         assertEquals("200", line.getMdc("status"));
         assertTrue(Double.parseDouble(line.getMdc("latencyMs")) >= 0);
+    }
+
+    @Test
+    void everyLine_carriesTheLambdaRequestIdAndTheTraceId_onBothPaths() {
+        String tenant = Tenants.provisioned();
+        lines.clear();
+        System.setProperty("com.amazonaws.xray.traceHeader", "Root=1-674b2e1a-0123456789abcdef01234567;Parent=1a;Sampled=1");
+        try {
+            Dispatch.send(LambdaEvents.get("/tenants/" + tenant + "/users/" + newId() + "/linkedin-eligibility")
+                    .as(Identities.checker()), new SyntheticContext("lambda-hot-1"));
+            Dispatch.send(LambdaEvents.get("/tenants/" + tenant + "/linkedin-integration")
+                    .as(Identities.globalReader(tenant)), new SyntheticContext("lambda-http-1"));
+        } finally {
+            System.clearProperty("com.amazonaws.xray.traceHeader");
+        }
+
+        assertEquals(2, lines.size());
+        assertEquals("lambda-hot-1", lines.get(0).getMdc("lambdaRequestId"));
+        assertEquals("lambda-http-1", lines.get(1).getMdc("lambdaRequestId"));
+        lines.forEach(line -> assertEquals("1-674b2e1a-0123456789abcdef01234567", line.getMdc("traceId")));
+        assertEquals(null, org.jboss.logging.MDC.get("lambdaRequestId"), "nothing of the request stays on the thread");
     }
 
     @Test
