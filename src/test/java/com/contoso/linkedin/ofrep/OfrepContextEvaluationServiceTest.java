@@ -2,125 +2,76 @@ package com.contoso.linkedin.ofrep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import com.contoso.linkedin.config.LinkedInConfig;
+import com.contoso.linkedin.domain.AuditEntry;
 import com.contoso.linkedin.domain.CardLevel;
 import com.contoso.linkedin.domain.Client;
 import com.contoso.linkedin.domain.Cloud;
-import com.contoso.linkedin.domain.Connection;
 import com.contoso.linkedin.domain.Consent;
 import com.contoso.linkedin.domain.IntegrationMode;
-import com.contoso.linkedin.domain.OfficePolicy;
 import com.contoso.linkedin.domain.Reason;
-import com.contoso.linkedin.domain.Tenant;
+import com.contoso.linkedin.domain.SettingState;
 import com.contoso.linkedin.domain.TenantProfile;
 import com.contoso.linkedin.domain.TenantSetting;
-import com.contoso.linkedin.domain.UserFacts;
 import com.contoso.linkedin.service.ContextEvaluationService;
 import com.contoso.linkedin.service.ContextEvaluationService.ContextEvaluation;
 import com.contoso.linkedin.service.TenantCache;
-import com.contoso.linkedin.store.LinkedInStore;
+import com.contoso.linkedin.store.InMemoryLinkedInStore;
+import com.contoso.linkedin.store.StoreUnavailableException;
+import com.contoso.linkedin.support.TestConfig;
 
 /**
  * One evaluation context from one snapshot: the tenant once, and the user and the viewer in one
- * read, so that the four OFREP answers agree and cost what a profile card costs. Plain Java, with
- * a store that answers reads and records them.
+ * read, so that the four OFREP answers agree and cost what a profile card costs. Plain Java, on
+ * the in-memory twin of the store, which records the reads.
  */
 class OfrepContextEvaluationServiceTest {
     private static final String TENANT = "8f6a7b2e-1c3d-4e5f-9a0b-1c2d3e4f5a6b";
     private static final String USER = "0b1c2d3e-4f5a-4b7c-8d9e-0f1a2b3c4d5e";
     private static final String VIEWER = "5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b";
+    private static final String GROUP = "3a4b5c6d-7e8f-4a0b-9c1d-2e3f4a5b6c7d";
     private static final Instant NOW = Instant.parse("2026-11-27T19:00:00Z");
 
-    private final Map<String, Tenant> tenants = new HashMap<>();
-    private final Map<String, UserFacts> users = new HashMap<>();
-    private final List<String> reads = new ArrayList<>();
+    private final InMemoryLinkedInStore store = new InMemoryLinkedInStore();
+    private final ContextEvaluationService service = new ContextEvaluationService(store,
+            new TenantCache(store, TestConfig.defaults().withTenantCache(Duration.ofSeconds(30), 10)),
+            Clock.fixed(NOW, ZoneOffset.UTC));
 
-    private final ContextEvaluationService service = new ContextEvaluationService(store(),
-            new TenantCache(store(), config(Duration.ofSeconds(30))), Clock.fixed(NOW, ZoneOffset.UTC));
-
-    private LinkedInStore store() {
-        return (LinkedInStore) Proxy.newProxyInstance(LinkedInStore.class.getClassLoader(),
-                new Class<?>[] { LinkedInStore.class }, (proxy, method, args) -> {
-                    reads.add(method.getName());
-                    return switch (method.getName()) {
-                        case "findTenant" -> Optional.ofNullable(tenants.get((String) args[0]));
-                        case "findUser" -> users.getOrDefault((String) args[1], UserFacts.unknown());
-                        case "findUsers" -> ((List<?>) args[1]).stream()
-                                .map(id -> users.getOrDefault((String) id, UserFacts.unknown())).toList();
-                        default -> throw new UnsupportedOperationException(method.getName() + " is no read");
-                    };
-                });
+    private void tenant(String country) {
+        store.saveProfile(TENANT, new TenantProfile(Cloud.PUBLIC, country, true, true), Optional.empty(), false, NOW);
     }
 
-    private static LinkedInConfig config(Duration maxStaleness) {
-        return new LinkedInConfig() {
-            public String tableName() {
-                return "unused";
-            }
-
-            public TenantCache tenantCache() {
-                return new TenantCache() {
-                    public Duration maxStaleness() {
-                        return maxStaleness;
-                    }
-
-                    public int maxEntries() {
-                        return 10;
-                    }
-                };
-            }
-
-            public Store store() {
-                throw new UnsupportedOperationException();
-            }
-
-            public Priming priming() {
-                throw new UnsupportedOperationException();
-            }
-
-            public Identity identity() {
-                throw new UnsupportedOperationException();
-            }
-        };
-    }
-
-    private void tenant(String country, Optional<TenantSetting> setting) {
-        tenants.put(TENANT, new Tenant(TENANT, new TenantProfile(Cloud.PUBLIC, country, true, true), setting, 0));
-    }
-
-    private static UserFacts user(Optional<Connection> connection, boolean visible) {
-        return new UserFacts(Set.of(), false, connection, visible, OfficePolicy.NOT_CONFIGURED, true);
-    }
-
-    private static Optional<Connection> connected(Consent consent) {
-        return Optional.of(new Connection(consent, 0, NOW));
+    /** Writes versions 1 (ENABLED) and 2 (SELECTED with GROUP), as an admin would have. */
+    private void selectedGroupAtVersion2() {
+        store.saveSetting(TENANT, 0, new TenantSetting(IntegrationMode.ENABLED, null, 1, NOW, "admin"), false,
+                new AuditEntry(1, "admin", NOW, new SettingState(IntegrationMode.ENABLED, null),
+                        new SettingState(IntegrationMode.ENABLED, null), null, null));
+        store.saveSetting(TENANT, 1, new TenantSetting(IntegrationMode.SELECTED, GROUP, 2, NOW, "admin"), false,
+                new AuditEntry(2, "admin", NOW, new SettingState(IntegrationMode.ENABLED, null),
+                        new SettingState(IntegrationMode.SELECTED, GROUP), null, null));
     }
 
     @Test
     void withAViewer_readsTheTenantOnce_andBothUsersInOneRead() {
-        tenant("US", Optional.empty());
-        users.put(USER, user(connected(Consent.BOTH_WAYS), true));
-        users.put(VIEWER, user(connected(Consent.LINKEDIN_TO_MICROSOFT), true));
+        tenant("US");
+        store.connect(TENANT, USER, Consent.BOTH_WAYS, 0, NOW);
+        store.connect(TENANT, VIEWER, Consent.LINKEDIN_TO_MICROSOFT, 0, NOW);
+        store.forgetCalls();
 
         ContextEvaluation evaluation = service.evaluate(TENANT, USER, Client.PROFILE_CARD, Optional.of(VIEWER));
 
-        assertEquals(List.of("findTenant", "findUsers"), reads);
+        assertEquals(List.of("findTenant", "findUsers"), store.calls());
         assertTrue(evaluation.decision().shareWorkDataWithLinkedIn(), "the user's own decision");
         assertEquals(CardLevel.CONNECTED, evaluation.card().orElseThrow().level(), "the viewer is connected");
         assertEquals(0, evaluation.freshness().settingVersion());
@@ -130,21 +81,22 @@ class OfrepContextEvaluationServiceTest {
 
     @Test
     void withoutAViewer_readsOneUser_andHasNoCard() {
-        tenant("US", Optional.empty());
+        tenant("US");
+        store.forgetCalls();
 
         ContextEvaluation evaluation = service.evaluate(TENANT, USER, Client.OFFICE_DESKTOP, Optional.empty());
 
-        assertEquals(List.of("findTenant", "findUser"), reads);
+        assertEquals(List.of("findTenant", "findUser"), store.calls());
         assertTrue(evaluation.decision().eligible());
         assertTrue(evaluation.card().isEmpty());
     }
 
     @Test
     void theCard_followsTheViewer_andTheSubjectsVisibility_whileTheDecisionIsTheSubjectsOwn() {
-        tenant("US", Optional.of(new TenantSetting(IntegrationMode.SELECTED, "3a4b5c6d-7e8f-4a0b-9c1d-2e3f4a5b6c7d", 2,
-                NOW, "admin")));
-        users.put(USER, user(Optional.empty(), false));
-        users.put(VIEWER, new UserFacts(Set.of(), true, Optional.empty(), true, OfficePolicy.NOT_CONFIGURED, true));
+        tenant("US");
+        selectedGroupAtVersion2();
+        store.setProfileVisibility(TENANT, USER, false);
+        store.setSelectedOneByOne(TENANT, VIEWER, true);
 
         ContextEvaluation evaluation = service.evaluate(TENANT, USER, Client.PROFILE_CARD, Optional.of(VIEWER));
 
@@ -156,11 +108,12 @@ class OfrepContextEvaluationServiceTest {
 
     @Test
     void whenTheTenantDecides_noUserIsRead() {
-        tenant("FR", Optional.empty());
+        tenant("FR");
+        store.forgetCalls();
 
         ContextEvaluation evaluation = service.evaluate(TENANT, USER, Client.PROFILE_CARD, Optional.of(VIEWER));
 
-        assertEquals(List.of("findTenant"), reads);
+        assertEquals(List.of("findTenant"), store.calls());
         assertEquals(Reason.DISABLED_BY_TENANT, evaluation.decision().reason());
         assertFalse(evaluation.card().orElseThrow().show());
         assertEquals(Reason.DISABLED_BY_TENANT, evaluation.card().orElseThrow().reason());
@@ -172,5 +125,25 @@ class OfrepContextEvaluationServiceTest {
 
         assertEquals(Reason.TENANT_NOT_PROVISIONED, evaluation.decision().reason());
         assertEquals(0, evaluation.freshness().settingVersion());
+    }
+
+    @Test
+    void theViewersOwnCard_isTheViewersDecision_whenViewerAndUserAreOne() {
+        tenant("US");
+        store.connect(TENANT, USER, Consent.BOTH_WAYS, 0, NOW);
+
+        ContextEvaluation evaluation = service.evaluate(TENANT, USER, Client.PROFILE_CARD, Optional.of(USER));
+
+        assertTrue(evaluation.decision().connected());
+        assertEquals(CardLevel.CONNECTED, evaluation.card().orElseThrow().level());
+    }
+
+    @Test
+    void aStoreThatDoesNotAnswer_failsTheEvaluation_neverAGuess() {
+        tenant("US");
+        store.unavailable(true);
+
+        assertThrows(StoreUnavailableException.class,
+                () -> service.evaluate(TENANT, USER, Client.PROFILE_CARD, Optional.of(VIEWER)));
     }
 }

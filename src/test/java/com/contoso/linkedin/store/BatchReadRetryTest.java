@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,26 +14,22 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
-import jakarta.inject.Inject;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import com.contoso.linkedin.config.LinkedInConfig;
 import com.contoso.linkedin.domain.Cloud;
 import com.contoso.linkedin.domain.TenantProfile;
 import com.contoso.linkedin.domain.UserFacts;
 import com.contoso.linkedin.store.dynamodb.DynamoDbLinkedInStore;
+import com.contoso.linkedin.store.dynamodb.TableLayout;
+import com.contoso.linkedin.support.SharedDynamoDbLocal;
+import com.contoso.linkedin.support.TestConfig;
 
-import io.quarkus.test.junit.QuarkusTest;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
@@ -46,17 +41,24 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
  * never does this by itself, so an SDK interceptor turns part of its real answer into unprocessed
  * keys: the store is real, only its partial answer is staged.
  */
-@QuarkusTest
 class BatchReadRetryTest {
+    private static final TestConfig CONFIG = TestConfig.defaults().withTable("batch-read-retry");
 
-    @Inject
-    LinkedInStore store;
+    private static DynamoDbClient dynamo;
+    /** Writes the users the partial answers then read. */
+    private static LinkedInStore store;
 
-    @Inject
-    LinkedInConfig config;
+    @BeforeAll
+    static void connect() {
+        dynamo = SharedDynamoDbLocal.client();
+        TableLayout.createIfMissing(dynamo, CONFIG.tableName());
+        store = new DynamoDbLinkedInStore(dynamo, CONFIG);
+    }
 
-    @ConfigProperty(name = "quarkus.dynamodb.endpoint-override")
-    URI endpoint;
+    @AfterAll
+    static void disconnect() {
+        dynamo.close();
+    }
 
     /** Leaves half of the items of the next {@code partialAnswers} batch answers unprocessed. */
     static final class PartialAnswers implements ExecutionInterceptor {
@@ -92,11 +94,9 @@ class BatchReadRetryTest {
     }
 
     private DynamoDbLinkedInStore storeWith(PartialAnswers interceptor) {
-        DynamoDbClient client = DynamoDbClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.create())
+        DynamoDbClient client = SharedDynamoDbLocal.clientBuilder()
                 .overrideConfiguration(c -> c.addExecutionInterceptor(interceptor)).build();
-        return new DynamoDbLinkedInStore(client, config);
+        return new DynamoDbLinkedInStore(client, CONFIG);
     }
 
     private List<String> usersWhoAllHidTheirProfile(String tenantId, int count) {
@@ -133,6 +133,6 @@ class BatchReadRetryTest {
         PartialAnswers neverComplete = new PartialAnswers(Integer.MAX_VALUE);
 
         assertThrows(StoreUnavailableException.class, () -> storeWith(neverComplete).findUsers(tenantId, users));
-        assertEquals(config.store().batchAttempts(), neverComplete.batchCalls.get());
+        assertEquals(CONFIG.batchAttempts(), neverComplete.batchCalls.get());
     }
 }

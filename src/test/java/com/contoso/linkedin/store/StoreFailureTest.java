@@ -4,27 +4,32 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.net.URI;
 import java.time.Duration;
-
-import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import com.contoso.linkedin.config.LinkedInConfig;
+import com.contoso.linkedin.domain.AuditEntry;
+import com.contoso.linkedin.domain.Cloud;
+import com.contoso.linkedin.domain.Consent;
+import com.contoso.linkedin.domain.IntegrationMode;
+import com.contoso.linkedin.domain.SettingState;
+import com.contoso.linkedin.domain.TenantProfile;
+import com.contoso.linkedin.domain.TenantSetting;
 import com.contoso.linkedin.store.dynamodb.DynamoDbLinkedInStore;
+import com.contoso.linkedin.support.TestConfig;
 
-import io.quarkus.test.junit.QuarkusTest;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** A store that does not answer is unavailable: the adapter says so, it never answers from nothing. */
-@QuarkusTest
 class StoreFailureTest {
-
-    @Inject
-    LinkedInConfig config;
 
     private DynamoDbLinkedInStore unreachable() {
         // Port 9 (discard) on loopback: nothing listens, the connection is refused at once.
@@ -32,9 +37,11 @@ class StoreFailureTest {
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofMillis(200)).build())
-                .overrideConfiguration(c -> c.apiCallTimeout(Duration.ofSeconds(2)))
+                // No retries: each would only wait for the same refusal again.
+                .overrideConfiguration(c -> c.apiCallTimeout(Duration.ofSeconds(2))
+                        .retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build();
-        return new DynamoDbLinkedInStore(client, config);
+        return new DynamoDbLinkedInStore(client, TestConfig.defaults());
     }
 
     @Test
@@ -44,7 +51,8 @@ class StoreFailureTest {
 
         assertThrows(StoreUnavailableException.class, () -> store.findTenant(id));
         assertThrows(StoreUnavailableException.class, () -> store.findUser(id, id));
-        assertThrows(StoreUnavailableException.class, () -> store.findUsers(id, java.util.List.of(id, id)));
+        assertThrows(StoreUnavailableException.class, () -> store.findUsers(id, List.of(id, id)));
+        assertThrows(StoreUnavailableException.class, () -> store.listAudit(id, 10, Optional.empty()));
     }
 
     @Test
@@ -54,5 +62,14 @@ class StoreFailureTest {
 
         assertThrows(StoreUnavailableException.class, () -> store.disconnect(id, id));
         assertThrows(StoreUnavailableException.class, () -> store.setProfileVisibility(id, id, false));
+        assertThrows(StoreUnavailableException.class, () -> store.saveProfile(id,
+                new TenantProfile(Cloud.PUBLIC, "US", true, true), Optional.empty(), false, Instant.now()));
+        assertThrows(StoreUnavailableException.class, () -> store.saveSetting(id, 0,
+                new TenantSetting(IntegrationMode.DISABLED, null, 1, Instant.now(), "admin"), true,
+                new AuditEntry(1, "admin", Instant.now(), new SettingState(IntegrationMode.ENABLED, null),
+                        new SettingState(IntegrationMode.DISABLED, null), null, null)));
+        assertThrows(StoreUnavailableException.class, () -> store.updateGroupMembers(id, id, Set.of(id), Set.of()));
+        assertThrows(StoreUnavailableException.class, () -> store.setOfficeOption(id, id, false));
+        assertThrows(StoreUnavailableException.class, () -> store.connect(id, id, Consent.BOTH_WAYS, 0, Instant.now()));
     }
 }

@@ -5,21 +5,19 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 
-import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A real DynamoDB Local behind a loopback proxy that can be told to misbehave the ways DynamoDB
- * does in production: answer slowly, or throttle. Only the chosen operations misbehave, so a test
- * can fail exactly one step of a request.
+ * The JVM's one DynamoDB Local ({@link SharedDynamoDbLocal}) behind a loopback proxy that can be
+ * told to misbehave the ways DynamoDB does in production: answer slowly, or throttle. Only the
+ * chosen operations misbehave, so a test can fail exactly one step of a request.
  */
 public final class FaultyDynamoDb {
 
@@ -43,17 +41,11 @@ public final class FaultyDynamoDb {
         proxy.start();
     }
 
-    /** One proxy and store for the test run. */
+    /** One proxy for the test run (per class loader), in front of the shared store. */
     public static synchronized FaultyDynamoDb get() {
         if (instance == null) {
             try {
-                int port;
-                try (ServerSocket socket = new ServerSocket(0)) {
-                    port = socket.getLocalPort();
-                }
-                ServerRunner.createServerFromCommandLineArgs(
-                        new String[] { "-inMemory", "-port", Integer.toString(port), "-disableTelemetry" }).start();
-                instance = new FaultyDynamoDb(URI.create("http://127.0.0.1:" + port));
+                instance = new FaultyDynamoDb(URI.create(SharedDynamoDbLocal.endpoint()));
             } catch (Exception e) {
                 throw new IllegalStateException("Could not start the faulty store", e);
             }

@@ -1,9 +1,11 @@
 package com.contoso.linkedin.store.dynamodb;
 
 import java.util.Locale;
+import java.util.Map;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
@@ -22,8 +24,8 @@ public final class TableLayout {
     public static final String PK = "pk";
     public static final String SK = "sk";
 
-    static final String TENANT_SK = "TENANT";
-    static final String USER_SK = "USER";
+    private static final String TENANT_SK = "TENANT";
+    private static final String USER_SK = "USER";
     private static final String AUDIT_SK_PREFIX = "V#";
 
     private TableLayout() {
@@ -44,6 +46,22 @@ public final class TableLayout {
 
     static String userPk(String tenantId, String userId) {
         return "USER#" + tenantId + "#" + userId;
+    }
+
+    static Map<String, AttributeValue> tenantKey(String tenantId) {
+        return key(tenantPk(tenantId), TENANT_SK);
+    }
+
+    static Map<String, AttributeValue> userKey(String tenantId, String userId) {
+        return key(userPk(tenantId, userId), USER_SK);
+    }
+
+    static Map<String, AttributeValue> auditKey(String tenantId, long version) {
+        return key(auditPk(tenantId), auditSk(version));
+    }
+
+    private static Map<String, AttributeValue> key(String pk, String sk) {
+        return Map.of(PK, AttributeValues.s(pk), SK, AttributeValues.s(sk));
     }
 
     /**

@@ -1,0 +1,115 @@
+package com.contoso.linkedin.store.dynamodb;
+
+import static com.contoso.linkedin.store.dynamodb.AttributeValues.bool;
+import static com.contoso.linkedin.store.dynamodb.AttributeValues.n;
+import static com.contoso.linkedin.store.dynamodb.AttributeValues.number;
+import static com.contoso.linkedin.store.dynamodb.AttributeValues.s;
+import static com.contoso.linkedin.store.dynamodb.AttributeValues.string;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+import com.contoso.linkedin.domain.Cloud;
+import com.contoso.linkedin.domain.IntegrationMode;
+import com.contoso.linkedin.domain.Tenant;
+import com.contoso.linkedin.domain.TenantProfile;
+import com.contoso.linkedin.domain.TenantSetting;
+import com.contoso.linkedin.store.StoreUnavailableException;
+
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The tenant item ({@link TableLayout#tenantKey}): the operator's record, the admin's setting
+ * and the consent epoch in one item, so that the hot path reads (and caches) one item per tenant.
+ */
+final class TenantItem {
+    // the operator's record
+    private static final String CLOUD = "cloud";
+    private static final String COUNTRY = "countryCode";
+    private static final String ROLLED_OUT = "rolledOut";
+    private static final String USERS_CAN_CONSENT = "usersCanConsentToApps";
+    private static final String CREATED_AT = "createdAt";
+    private static final String PROFILE_UPDATED_AT = "profileUpdatedAt";
+    // the admin's setting; version 0 means never written
+    private static final String MODE = "mode";
+    private static final String SELECTED_GROUP = "selectedGroupId";
+    private static final String SETTING_VERSION = "settingVersion";
+    private static final String UPDATED_AT = "updatedAt";
+    private static final String UPDATED_BY = "updatedBy";
+    /** Moved on by every switch to DISABLED: connections of earlier epochs stop counting. */
+    private static final String CONSENT_EPOCH = "consentEpoch";
+
+    private TenantItem() {
+    }
+
+    static Tenant toTenant(String tenantId, Map<String, AttributeValue> item) {
+        try {
+            TenantProfile profile = new TenantProfile(
+                    Cloud.valueOf(item.get(CLOUD).s()), item.get(COUNTRY).s(),
+                    item.get(ROLLED_OUT).bool(), item.get(USERS_CAN_CONSENT).bool());
+            long version = number(item, SETTING_VERSION);
+            Optional<TenantSetting> written = version == 0 ? Optional.empty()
+                    : Optional.of(new TenantSetting(IntegrationMode.valueOf(item.get(MODE).s()),
+                            string(item, SELECTED_GROUP), version,
+                            Instant.parse(item.get(UPDATED_AT).s()), string(item, UPDATED_BY)));
+            return new Tenant(tenantId, profile, written, number(item, CONSENT_EPOCH));
+        } catch (RuntimeException unreadable) {
+            // Never guess from an item we cannot read.
+            throw new StoreUnavailableException("Unreadable tenant item", unreadable);
+        }
+    }
+
+    /**
+     * Creates or replaces the record and leaves the setting alone (a new item starts at version 0
+     * and epoch 0). The epoch decision was made on what was read: the write holds only if that
+     * is still so, i.e. the item is still missing, or still has the country and version read.
+     */
+    static Expression saveProfile(TenantProfile profile, Optional<Tenant> expected, boolean withdrawConsents,
+            Instant now) {
+        Expression save = new Expression()
+                .set(CLOUD, s(profile.cloud().name()))
+                .set(COUNTRY, s(profile.countryCode()))
+                .set(ROLLED_OUT, bool(profile.rolledOut()))
+                .set(USERS_CAN_CONSENT, bool(profile.usersCanConsentToApps()))
+                .set(PROFILE_UPDATED_AT, s(now.toString()))
+                .setIfNotExists(CREATED_AT, s(now.toString()))
+                .setIfNotExists(SETTING_VERSION, n(0));
+        if (withdrawConsents) {
+            save.incrementFrom(CONSENT_EPOCH, 0, 1);
+        } else {
+            save.setIfNotExists(CONSENT_EPOCH, n(0));
+        }
+        if (expected.isEmpty()) {
+            return save.whenNotExists(TableLayout.PK);
+        }
+        return save.whenEquals(COUNTRY, s(expected.get().profile().countryCode()))
+                .whenEquals(SETTING_VERSION, n(expected.get().setting().version()));
+    }
+
+    /**
+     * Writes the setting on condition that the tenant exists with version {@code expectedVersion};
+     * a setting that enables the integration also needs the public cloud, so that it is never
+     * enabled elsewhere even if the record changed since the read.
+     */
+    static Expression saveSetting(long expectedVersion, TenantSetting setting, boolean withdrawConsents) {
+        Expression save = new Expression()
+                .set(MODE, s(setting.mode().name()))
+                .set(SETTING_VERSION, n(setting.version()))
+                .set(UPDATED_AT, s(setting.updatedAt().toString()))
+                .set(UPDATED_BY, s(setting.updatedBy()));
+        if (withdrawConsents) {
+            save.increment(CONSENT_EPOCH, 1);
+        }
+        if (setting.selectedGroupId() != null) {
+            save.set(SELECTED_GROUP, s(setting.selectedGroupId()));
+        } else {
+            save.remove(SELECTED_GROUP);
+        }
+        save.whenExists(TableLayout.PK).whenEquals(SETTING_VERSION, n(expectedVersion));
+        if (setting.mode() != IntegrationMode.DISABLED) {
+            save.whenEquals(CLOUD, s(Cloud.PUBLIC.name()));
+        }
+        return save;
+    }
+}

@@ -1,0 +1,175 @@
+package com.contoso.linkedin.service;
+
+import static com.contoso.linkedin.service.Given.CLOCK;
+import static com.contoso.linkedin.service.Given.PUBLIC_US;
+import static com.contoso.linkedin.service.Given.id;
+import static com.contoso.linkedin.service.Given.setting;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import com.contoso.linkedin.domain.Cloud;
+import com.contoso.linkedin.domain.IntegrationMode;
+import com.contoso.linkedin.domain.Tenant;
+import com.contoso.linkedin.domain.TenantNotProvisionedException;
+import com.contoso.linkedin.domain.TenantProfile;
+import com.contoso.linkedin.store.InMemoryLinkedInStore;
+import com.contoso.linkedin.store.StoreUnavailableException;
+
+/** The operator's tenant records (SPEC 2): the country's default, and consents a new default withdraws. */
+class TenantServiceTest {
+
+    private final InMemoryLinkedInStore store = new InMemoryLinkedInStore();
+    private final TenantCache cache = Given.cache(store, Duration.ofHours(1));
+    private final TenantService tenants = new TenantService(store, cache, CLOCK);
+
+    private static TenantProfile in(String country) {
+        return new TenantProfile(Cloud.PUBLIC, country, true, true);
+    }
+
+    private Tenant stored(String tenantId) {
+        return store.findTenant(tenantId).orElseThrow();
+    }
+
+    /** Another instance of the operator's function saving the record. */
+    private void otherOperatorSaves(String tenantId, TenantProfile profile) {
+        new TenantService(store, Given.noCache(store), CLOCK).save(tenantId, profile);
+    }
+
+    @Test
+    void save_createsTheRecord_andSaysItWasCreated() {
+        String tenantId = id();
+
+        boolean created = tenants.save(tenantId, PUBLIC_US);
+
+        assertTrue(created);
+        assertEquals(PUBLIC_US, stored(tenantId).profile());
+        assertTrue(stored(tenantId).setting().isDefault());
+        assertEquals(0, stored(tenantId).consentEpoch());
+    }
+
+    @Test
+    void save_replacesTheRecord_andSaysItWasNotCreated() {
+        String tenantId = id();
+        tenants.save(tenantId, PUBLIC_US);
+        TenantProfile next = new TenantProfile(Cloud.PUBLIC, "CA", false, false);
+
+        boolean created = tenants.save(tenantId, next);
+
+        assertFalse(created);
+        assertEquals(next, stored(tenantId).profile());
+    }
+
+    @Test
+    void save_withdrawsConsents_whenANewCountryTurnsTheDefaultToDisabled() {
+        String tenantId = id();
+        tenants.save(tenantId, in("US"));
+
+        tenants.save(tenantId, in("DE"));
+
+        assertEquals(IntegrationMode.DISABLED, stored(tenantId).setting().mode());
+        assertEquals(1, stored(tenantId).consentEpoch());
+    }
+
+    @Test
+    void save_keepsConsents_whenAWrittenSettingOutranksTheNewCountrysDefault() {
+        String tenantId = id();
+        tenants.save(tenantId, in("US"));
+        setting(store, tenantId, IntegrationMode.ENABLED);
+
+        tenants.save(tenantId, in("DE"));
+
+        assertEquals(IntegrationMode.ENABLED, stored(tenantId).setting().mode());
+        assertEquals(0, stored(tenantId).consentEpoch());
+    }
+
+    @Test
+    void save_keepsConsents_whenTheDefaultWasDisabledAlready() {
+        String tenantId = id();
+        tenants.save(tenantId, in("FR"));
+
+        tenants.save(tenantId, in("DE"));
+
+        assertEquals(0, stored(tenantId).consentEpoch());
+    }
+
+    @Test
+    void save_keepsConsents_whenTheNewCountryKeepsTheIntegrationOn() {
+        String tenantId = id();
+        tenants.save(tenantId, in("US"));
+
+        tenants.save(tenantId, in("CA"));
+
+        assertEquals(0, stored(tenantId).consentEpoch());
+    }
+
+    @Test
+    void save_retriesOnALostRace_andReplacesWhatTheOtherWriterCreated() {
+        String tenantId = id();
+        store.interleave(1, () -> otherOperatorSaves(tenantId, in("FR")));
+
+        boolean created = tenants.save(tenantId, in("US"));
+
+        assertFalse(created, "the other writer created it");
+        assertEquals("US", stored(tenantId).profile().countryCode());
+        assertEquals(0, stored(tenantId).consentEpoch(), "DISABLED (FR) to ENABLED (US) withdraws nothing");
+    }
+
+    @Test
+    void save_decidesTheWithdrawalOnWhatTheRetryRead() {
+        String tenantId = id();
+        tenants.save(tenantId, in("FR"));
+        store.interleave(1, () -> otherOperatorSaves(tenantId, in("US")));
+
+        tenants.save(tenantId, in("DE"));
+
+        assertEquals(1, stored(tenantId).consentEpoch(), "US (ENABLED) to DE (DISABLED) withdraws consents");
+    }
+
+    @Test
+    void save_givesUpAsStoreUnavailable_whenTheTenantKeepsChanging() {
+        String tenantId = id();
+        tenants.save(tenantId, in("US"));
+        List<String> countries = List.of("CA", "GB", "NL");
+        AtomicInteger next = new AtomicInteger();
+        store.interleave(TenantService.WRITE_ATTEMPTS,
+                () -> otherOperatorSaves(tenantId, in(countries.get(next.getAndIncrement()))));
+
+        assertThrows(StoreUnavailableException.class, () -> tenants.save(tenantId, in("DE")));
+
+        assertEquals("NL", stored(tenantId).profile().countryCode());
+    }
+
+    @Test
+    void save_evictsThisInstancesCachedTenant() {
+        String tenantId = id();
+        tenants.save(tenantId, in("US"));
+        cache.find(tenantId);
+
+        tenants.save(tenantId, in("DE"));
+
+        assertEquals("DE", cache.find(tenantId).orElseThrow().profile().countryCode());
+    }
+
+    @Test
+    void require_readsTheStore_notTheCache() {
+        String tenantId = id();
+        tenants.save(tenantId, in("US"));
+        cache.find(tenantId);
+        otherOperatorSaves(tenantId, in("DE"));
+
+        assertEquals("DE", tenants.require(tenantId).profile().countryCode());
+    }
+
+    @Test
+    void require_isTenantNotProvisioned_whenTheTenantHasNoRecord() {
+        assertThrows(TenantNotProvisionedException.class, () -> tenants.require(id()));
+    }
+}

@@ -1,0 +1,71 @@
+package com.contoso.linkedin.store.dynamodb;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** The one way the adapter writes expressions: placeholders only, and nothing DynamoDB refuses. */
+class ExpressionTest {
+
+    @Test
+    void update_groupsActionsIntoClauses_withPlaceholdersForEveryNameAndValue() {
+        Expression expression = new Expression()
+                .set("mode", AttributeValue.fromS("ENABLED"))
+                .remove("selectedGroupId")
+                .increment("consentEpoch", 1)
+                .addToSet("groups", "g1")
+                .deleteFromSet("groups", "g2");
+
+        assertEquals("SET #mode = :mode, #consentEpoch = #consentEpoch + :consentEpoch REMOVE #selectedGroupId"
+                + " ADD #groups :groups DELETE #groups :groups1", expression.update());
+        assertEquals(Map.of("#mode", "mode", "#selectedGroupId", "selectedGroupId", "#consentEpoch", "consentEpoch",
+                "#groups", "groups"), expression.names());
+        assertEquals(Map.of(":mode", AttributeValue.fromS("ENABLED"), ":consentEpoch", AttributeValue.fromN("1"),
+                ":groups", AttributeValue.fromSs(java.util.List.of("g1")),
+                ":groups1", AttributeValue.fromSs(java.util.List.of("g2"))), expression.values());
+        assertNull(expression.condition());
+    }
+
+    @Test
+    void ifNotExists_writesOnlyOnTheFirstWrite_andCountsFromItsStart() {
+        Expression expression = new Expression()
+                .setIfNotExists("createdAt", AttributeValue.fromS("now"))
+                .incrementFrom("consentEpoch", 0, 1);
+
+        assertEquals("SET #createdAt = if_not_exists(#createdAt, :createdAt),"
+                + " #consentEpoch = if_not_exists(#consentEpoch, :consentEpoch) + :consentEpoch1", expression.update());
+        assertEquals(AttributeValue.fromN("0"), expression.values().get(":consentEpoch"));
+        assertEquals(AttributeValue.fromN("1"), expression.values().get(":consentEpoch1"));
+    }
+
+    @Test
+    void conditions_allMustHold_andShareThePlaceholdersOfTheUpdate() {
+        Expression expression = new Expression()
+                .set("countryCode", AttributeValue.fromS("DE"))
+                .whenExists("pk")
+                .whenEquals("countryCode", AttributeValue.fromS("US"))
+                .whenNotExists("officePolicy")
+                .whenLessThan("sk", AttributeValue.fromS("V#2"));
+
+        assertEquals("attribute_exists(#pk) AND #countryCode = :countryCode1 AND attribute_not_exists(#officePolicy)"
+                + " AND #sk < :sk", expression.condition());
+        assertEquals(AttributeValue.fromS("DE"), expression.values().get(":countryCode"));
+        assertEquals(AttributeValue.fromS("US"), expression.values().get(":countryCode1"));
+    }
+
+    @Test
+    void emptyParts_areNull_becauseDynamoDbRefusesEmptyExpressionsAndMaps() {
+        Expression removeOnly = new Expression().remove("officePolicy");
+
+        assertEquals("REMOVE #officePolicy", removeOnly.update());
+        assertNull(removeOnly.values());
+        assertNull(removeOnly.condition());
+        assertNull(new Expression().update());
+        assertNull(new Expression().names());
+    }
+}
