@@ -136,9 +136,13 @@ class TenantCacheTest {
     }
 
     @Test
-    void maxStalenessSeconds_isTheBound_inWholeSeconds() {
+    void maxStalenessSeconds_isTheBound_inWholeSecondsRoundedUp() {
+        // Data may be as old as the bound: rounding down would promise fresher data than that.
         assertEquals(30, cache(Duration.ofSeconds(30), 10).maxStalenessSeconds());
-        assertEquals(1, cache(Duration.ofMillis(1500), 10).maxStalenessSeconds());
+        assertEquals(2, cache(Duration.ofMillis(1500), 10).maxStalenessSeconds());
+        assertEquals(1, cache(Duration.ofMillis(500), 10).maxStalenessSeconds());
+        assertEquals(1, cache(Duration.ofNanos(1), 10).maxStalenessSeconds());
+        assertEquals(2, cache(Duration.ofSeconds(1, 1), 10).maxStalenessSeconds());
         assertEquals(0, cache(Duration.ZERO, 10).maxStalenessSeconds());
     }
 
