@@ -79,8 +79,24 @@ public interface LinkedInConfig {
         @WithDefault("PT0.02S")
         Duration retryBaseDelay();
 
-        /** Seconds a client is told to wait (Retry-After) when the store is unavailable. */
+        /**
+         * Seconds a client is told to wait (Retry-After) when the store is unavailable, at least;
+         * it doubles with each further refusal in the last ten seconds (the store's pushback), up
+         * to 32 times, and is jittered so that clients do not come back together.
+         */
         @WithDefault("1")
         int retryAfterSeconds();
+
+        /** Attempts the SDK makes of one store call (its standard mode), within the request's deadline. */
+        @WithDefault("3")
+        int sdkAttempts();
+
+        /**
+         * Kept from Lambda's remaining time for writing the answer: store calls and retries end
+         * this long before the function would be cut off, so a slow store is the function's own
+         * 503, never Lambda's or API Gateway's timeout.
+         */
+        @WithDefault("PT0.25S")
+        Duration answerMargin();
     }
 }

@@ -3,12 +3,15 @@ package com.contoso.linkedin.lambda;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.contoso.linkedin.config.LinkedInConfig;
 import com.contoso.linkedin.rest.RequestTrace;
+import com.contoso.linkedin.store.Deadline;
 
 import io.quarkus.amazon.lambda.runtime.AmazonLambdaRecorder;
 import io.quarkus.arc.Unremovable;
@@ -23,14 +26,16 @@ import io.quarkus.arc.Unremovable;
 public class EventDispatch {
 
     private final HotRoutes hotRoutes;
+    private final Duration answerMargin;
 
-    public EventDispatch(HotRoutes hotRoutes) {
+    public EventDispatch(HotRoutes hotRoutes, LinkedInConfig config) {
         this.hotRoutes = hotRoutes;
+        this.answerMargin = config.store().answerMargin();
     }
 
     public void handle(byte[] event, OutputStream output, Context context) throws IOException {
         RequestTrace.begin(context);
-        try {
+        try (var deadline = Deadline.open(RequestTrace.timeLeft(context, answerMargin))) {
             Optional<byte[]> answer = hotRoutes.answer(event, context);
             if (answer.isPresent()) {
                 output.write(answer.get());

@@ -16,7 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.contoso.linkedin.config.LinkedInConfig;
 import com.contoso.linkedin.identity.ApiGatewayEvents;
 import com.contoso.linkedin.identity.Caller;
 import com.contoso.linkedin.identity.Callers;
@@ -27,7 +26,9 @@ import com.contoso.linkedin.rest.Problems;
 import com.contoso.linkedin.rest.RequestBodies.BatchBody;
 import com.contoso.linkedin.rest.RequestBodies.ProfileCardsBody;
 import com.contoso.linkedin.rest.RequestFilters;
+import com.contoso.linkedin.rest.RetryAfter;
 import com.contoso.linkedin.rest.StrictJson;
+import com.contoso.linkedin.store.StoreFailedException;
 import com.contoso.linkedin.store.StoreUnavailableException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -64,10 +65,10 @@ public class HotRoutes {
     private final ObjectMapper mapper;
     private final ObjectReader events;
     private final ObjectWriter responses;
-    private final int retryAfterSeconds;
+    private final RetryAfter retryAfter;
 
     public HotRoutes(EligibilityAnswers answers, Callers callers, StrictJson bodies, ObjectMapper mapper,
-            LinkedInConfig config) {
+            RetryAfter retryAfter) {
         this.answers = answers;
         this.callers = callers;
         this.bodies = bodies;
@@ -77,7 +78,7 @@ public class HotRoutes {
         ObjectMapper lambda = Objects.requireNonNullElse(AmazonLambdaMapperRecorder.objectMapper, mapper);
         this.events = lambda.readerFor(APIGatewayV2HTTPEvent.class);
         this.responses = lambda.writerFor(APIGatewayV2HTTPResponse.class);
-        this.retryAfterSeconds = config.store().retryAfterSeconds();
+        this.retryAfter = retryAfter;
     }
 
     /** The Lambda response to this API Gateway event, or empty when the HTTP layer must answer it. */
@@ -152,10 +153,15 @@ public class HotRoutes {
             headers.put("Content-Type", JSON);
         } catch (StoreUnavailableException e) {
             Problems.logStoreUnavailable(e);
+            body = Problems.forStore(e);
             status = Problems.STORE_UNAVAILABLE.status();
-            body = Problems.STORE_UNAVAILABLE;
             headers.put("Content-Type", Problem.MEDIA_TYPE);
-            headers.put("Retry-After", Integer.toString(retryAfterSeconds));
+            headers.put("Retry-After", Integer.toString(retryAfter.seconds(e)));
+        } catch (StoreFailedException e) {
+            Problems.logStoreFailed(e);
+            body = Problems.forStore(e);
+            status = Problems.STORE_FAILED.status();
+            headers.put("Content-Type", Problem.MEDIA_TYPE);
         } catch (RuntimeException e) {
             Problems.logUnexpected(e);
             status = Problems.INTERNAL_ERROR.status();

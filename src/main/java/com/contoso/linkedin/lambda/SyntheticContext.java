@@ -1,5 +1,7 @@
 package com.contoso.linkedin.lambda;
 
+import java.time.Duration;
+
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -7,9 +9,18 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 
 /**
  * The Lambda context of an event that Lambda did not send (priming, tests): every name is the
- * given request id, the deadline is a minute away, and the logger writes nowhere.
+ * given request id, the deadline a minute away unless given, and the logger writes nowhere.
  */
-public record SyntheticContext(String requestId) implements Context {
+public record SyntheticContext(String requestId, long deadlineNanos) implements Context {
+
+    public SyntheticContext(String requestId) {
+        this(requestId, System.nanoTime() + Duration.ofMinutes(1).toNanos());
+    }
+
+    /** A context whose function has only {@code remaining} left, as Lambda's does near its timeout. */
+    public static SyntheticContext withRemaining(String requestId, Duration remaining) {
+        return new SyntheticContext(requestId, System.nanoTime() + remaining.toNanos());
+    }
 
     @Override
     public String getAwsRequestId() {
@@ -53,7 +64,7 @@ public record SyntheticContext(String requestId) implements Context {
 
     @Override
     public int getRemainingTimeInMillis() {
-        return 60_000;
+        return (int) Math.max(0, (deadlineNanos - System.nanoTime()) / 1_000_000);
     }
 
     @Override

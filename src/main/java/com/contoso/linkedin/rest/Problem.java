@@ -1,5 +1,7 @@
 package com.contoso.linkedin.rest;
 
+import java.util.List;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -7,12 +9,22 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 /** An RFC 9457 problem document, with the contract's reason code where a rule refused. */
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Problem(String type, String title, int status, String detail, String reason) {
+public record Problem(String type, String title, int status, String detail, String reason, Applied applied) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     private static final String TYPE_PREFIX = "urn:linkedin-integration:problem:";
 
     public static Problem of(int status, String slug, String title, String detail, String reason) {
-        return new Problem(TYPE_PREFIX + slug, title, status, detail, reason);
+        return new Problem(TYPE_PREFIX + slug, title, status, detail, reason, null);
+    }
+
+    /** The problem of a group sync that stopped part way, saying which of its changes hold. */
+    public Problem withApplied(Applied changes) {
+        return new Problem(type, title, status, detail, reason, changes);
+    }
+
+    /** The user ids a group sync added to and removed from the group before it stopped. */
+    @RegisterForReflection
+    public record Applied(List<String> added, List<String> removed) {
     }
 }

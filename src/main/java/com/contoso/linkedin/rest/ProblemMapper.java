@@ -7,7 +7,6 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import com.contoso.linkedin.config.LinkedInConfig;
 import com.contoso.linkedin.domain.InvalidInputException;
 import com.contoso.linkedin.domain.Reason;
 import com.contoso.linkedin.domain.RefusedException;
@@ -15,6 +14,7 @@ import com.contoso.linkedin.domain.TenantNotProvisionedException;
 import com.contoso.linkedin.domain.VersionMismatchException;
 import com.contoso.linkedin.identity.ForbiddenException;
 import com.contoso.linkedin.identity.UnauthenticatedException;
+import com.contoso.linkedin.store.StoreFailedException;
 import com.contoso.linkedin.store.StoreUnavailableException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
@@ -25,10 +25,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 public class ProblemMapper {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
-    private final int retryAfterSeconds;
+    private final RetryAfter retryAfter;
 
-    public ProblemMapper(LinkedInConfig config) {
-        this.retryAfterSeconds = config.store().retryAfterSeconds();
+    public ProblemMapper(RetryAfter retryAfter) {
+        this.retryAfter = retryAfter;
     }
 
     @ServerExceptionMapper
@@ -83,8 +83,15 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response storeUnavailable(StoreUnavailableException e) {
         Problems.logStoreUnavailable(e);
-        return Response.fromResponse(problem(Problems.STORE_UNAVAILABLE))
-                .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds).build();
+        return Response.fromResponse(problem(Problems.forStore(e)))
+                .header(HttpHeaders.RETRY_AFTER, retryAfter.seconds(e)).build();
+    }
+
+    /** A fault of the deployment: no Retry-After, so that clients do not retry it forever. */
+    @ServerExceptionMapper
+    public Response storeFailed(StoreFailedException e) {
+        Problems.logStoreFailed(e);
+        return problem(Problems.forStore(e));
     }
 
     /** Routing and protocol errors of the framework: unknown path, wrong method, and so on. */

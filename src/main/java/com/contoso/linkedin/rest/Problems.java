@@ -1,7 +1,11 @@
 package com.contoso.linkedin.rest;
 
+import java.util.List;
+
 import org.jboss.logging.Logger;
 
+import com.contoso.linkedin.store.GroupSyncIncompleteException;
+import com.contoso.linkedin.store.StoreFailedException;
 import com.contoso.linkedin.store.StoreUnavailableException;
 
 /**
@@ -15,12 +19,40 @@ public final class Problems {
             "The store did not answer; nothing was concluded or changed. Try again.", null);
     public static final Problem INTERNAL_ERROR = Problem.of(500, "internal-error", "Internal error",
             "The request could not be processed", null);
+    /** A fault of the deployment (permissions, table, configuration): retrying will not help. */
+    public static final Problem STORE_FAILED = Problem.of(500, "store-failed", "Store refused the request",
+            "The store refused the request in a way a retry cannot fix; nothing was concluded or changed", null);
+    public static final Problem GROUP_SYNC_INCOMPLETE = Problem.of(503, "group-sync-incomplete",
+            "Service unavailable", "The store stopped answering part way: only the changes in 'applied' were made."
+                    + " Send the same request again to complete it.", null);
 
     private Problems() {
     }
 
     public static void logStoreUnavailable(StoreUnavailableException e) {
-        LOG.errorf(e, "Store unavailable: %s", e.getMessage());
+        LOG.warnf("Store unavailable: %s (%s)", e.getMessage(), rootCause(e));
+    }
+
+    /** Logged once, as an error, with the store's own error code: someone must fix the deployment. */
+    public static void logStoreFailed(StoreFailedException e) {
+        LOG.errorf("Store refused the request (%s): %s", e.errorCode(), e.getMessage());
+    }
+
+    /** The problem a store failure is answered with, and whether it is worth a Retry-After. */
+    public static Problem forStore(RuntimeException failure) {
+        if (failure instanceof GroupSyncIncompleteException partial) {
+            return GROUP_SYNC_INCOMPLETE.withApplied(new Problem.Applied(List.copyOf(partial.added()),
+                    List.copyOf(partial.removed())));
+        }
+        return failure instanceof StoreFailedException ? STORE_FAILED : STORE_UNAVAILABLE;
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName();
     }
 
     public static void logUnexpected(Throwable e) {

@@ -1,5 +1,6 @@
 package com.contoso.linkedin.rest;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 
@@ -10,8 +11,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
+import com.contoso.linkedin.config.LinkedInConfig;
 import com.contoso.linkedin.domain.InvalidInputException;
 import com.contoso.linkedin.identity.Access;
+import com.contoso.linkedin.store.Deadline;
 
 /**
  * What every request goes through: unknown query parameters are refused once the caller is known
@@ -27,12 +30,16 @@ public class RequestFilters {
             "/linkedin-eligibility", Set.of("client"),
             "/linkedin-integration/audit", Set.of("limit", "cursor"));
 
+    private static final String DEADLINE = RequestFilters.class.getName() + ".deadline";
+
     private final Access access;
     private final com.amazonaws.services.lambda.runtime.Context lambda;
+    private final Duration answerMargin;
 
-    public RequestFilters(Access access, com.amazonaws.services.lambda.runtime.Context lambda) {
+    public RequestFilters(Access access, com.amazonaws.services.lambda.runtime.Context lambda, LinkedInConfig config) {
         this.access = access;
         this.lambda = lambda;
+        this.answerMargin = config.store().answerMargin();
     }
 
     @ServerRequestFilter(preMatching = true)
@@ -56,6 +63,15 @@ public class RequestFilters {
         }
     }
 
+    /**
+     * On the thread that runs the resource (a worker, after pre-matching filters ran on the event
+     * loop): it answers to the invocation's deadline too, store calls and retries included.
+     */
+    @ServerRequestFilter
+    public void openDeadline(ContainerRequestContext request) {
+        request.setProperty(DEADLINE, Deadline.open(RequestTrace.timeLeft(lambda, answerMargin)));
+    }
+
     @ServerResponseFilter
     public void logRequest(ContainerRequestContext request, ContainerResponseContext response) {
         Object started = request.getProperty(STARTED);
@@ -64,5 +80,8 @@ public class RequestFilters {
                 response.getStatus(), latencyMicros);
         response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, NO_STORE);
         RequestTrace.end();
+        if (request.getProperty(DEADLINE) instanceof Deadline.Scope deadline) {
+            deadline.close();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package com.contoso.linkedin.rest;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import org.jboss.logging.MDC;
@@ -31,6 +32,16 @@ public final class RequestTrace {
     public static void end() {
         MDC.remove(LAMBDA_REQUEST_ID);
         MDC.remove(TRACE_ID);
+    }
+
+    /**
+     * How long the store may still take for this invocation: Lambda's remaining time less the
+     * margin kept for the answer (none without a Lambda context: a minute, as a synthetic one has).
+     */
+    public static Duration timeLeft(Context lambda, Duration answerMargin) {
+        long remaining = lambda == null ? 60_000 : lambda.getRemainingTimeInMillis();
+        Duration left = Duration.ofMillis(remaining).minus(answerMargin);
+        return left.isNegative() ? Duration.ZERO : left;
     }
 
     /** The {@code Root} of the invocation's X-Ray header ({@code Root=1-…;Parent=…;Sampled=…}). */

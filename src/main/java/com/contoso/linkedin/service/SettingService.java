@@ -40,22 +40,27 @@ public class SettingService {
 
     /**
      * Applies the change on condition that the version is still the one read (and the one the
-     * caller's If-Match names). The same state again is a no-op: no version, no audit entry.
+     * caller's If-Match names). The same state again is a no-op: no version, no audit entry. A
+     * write whose answer was lost and that is retried (by the SDK, the client, or this loop after
+     * its own commit looked like a lost race) finds its state in place and answers it: one
+     * version, one audit entry.
      */
     public Outcome change(String tenantId, SettingChange change, VersionPrecondition precondition, String who,
             String requestId) {
         for (int attempt = 1; attempt <= TenantService.WRITE_ATTEMPTS; attempt++) {
             Tenant tenant = store.findTenant(tenantId).orElseThrow(TenantNotProvisionedException::new);
             TenantSetting current = tenant.setting();
+            if (current.sameStateAs(change)) {
+                // Already so: also for a replay whose If-Match named the version before its own
+                // write (RFC 9110 13.1.1 allows a 2xx when the change was already applied).
+                return new Outcome(tenant, false);
+            }
             if (!precondition.holdsFor(current.version())) {
                 throw new VersionMismatchException(current.version());
             }
             if (change.mode() != IntegrationMode.DISABLED && !tenant.profile().cloud().supportsLinkedIn()) {
                 throw new RefusedException(Reason.CLOUD_NOT_SUPPORTED,
                         "LinkedIn integration is not available in the " + tenant.profile().cloud() + " cloud");
-            }
-            if (current.sameStateAs(change)) {
-                return new Outcome(tenant, false);
             }
             Instant now = clock.instant();
             TenantSetting next = new TenantSetting(change.mode(), change.selectedGroupId(), current.version() + 1,

@@ -6,16 +6,22 @@ import static com.contoso.linkedin.support.Identities.newId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
+import com.contoso.linkedin.lambda.SyntheticContext;
+import com.contoso.linkedin.support.Dispatch;
 import com.contoso.linkedin.support.FaultyDynamoDb;
 import com.contoso.linkedin.support.FaultyDynamoDb.Fault;
 import com.contoso.linkedin.support.LambdaEvents;
@@ -27,9 +33,12 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
- * A slow or throttling DynamoDB, with the production client settings (application.properties):
- * reads and checks answer 503 with Retry-After within the client's bound, never an answer; writes
- * answer 503 and leave no setting without its audit entry, or the reverse.
+ * A DynamoDB that misbehaves, with the production client settings (application.properties),
+ * through the production dispatch: what a retry may fix (throttling, 5xx, slowness) is a 503 with
+ * Retry-After, within the request's deadline, never an answer; what it cannot (access denied, no
+ * table, an invalid request) is a 500 problem without Retry-After, tried once; writes leave no
+ * setting without its audit entry, or the reverse, and a write whose answer is lost is reported
+ * as the success it was.
  */
 @QuarkusTest
 @TestProfile(StoreFaultTest.BehindFaultyProxy.class)
@@ -96,6 +105,130 @@ class StoreFaultTest {
     }
 
     @Test
+    void aThrottlingStore_isAskedOnlyAsOftenAsTheSdkTries_noRetryLoopMultipliesAnother() {
+        String tenant = Tenants.provisioned();
+        FaultyDynamoDb.inject(store, Fault.THROTTLE, "GetItem", 0);
+
+        assertUnavailable(check(tenant));
+
+        // The tenant read fails after the SDK's 3 attempts; the user is never read.
+        assertEquals(3, FaultyDynamoDb.seen(store, "GetItem"));
+    }
+
+    @Test
+    void aStoreServerError_is503_withRetryAfter() {
+        String tenant = Tenants.provisioned();
+        FaultyDynamoDb.inject(store, Fault.SERVER_ERROR, "GetItem", 0);
+
+        assertUnavailable(check(tenant));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Fault.class, names = { "ACCESS_DENIED", "NO_TABLE", "INVALID" })
+    void aStoreRefusalNoRetryCanFix_is500_withoutRetryAfter_andIsTriedOnce(Fault refusal) {
+        String tenant = Tenants.provisioned();
+        FaultyDynamoDb.inject(store, refusal, "GetItem", 0);
+
+        Reply reply = check(tenant);
+
+        assertEquals(500, reply.status(), reply::toString);
+        assertEquals("application/problem+json", reply.header("content-type"));
+        assertEquals("urn:linkedin-integration:problem:store-failed", reply.json().getString("type"));
+        assertNull(reply.header("Retry-After"));
+        assertFalse(reply.body().contains("\"eligible\""));
+        assertEquals(1, FaultyDynamoDb.seen(store, "GetItem"), "never retried");
+    }
+
+    @Test
+    void aSlowStore_isCutOffByTheRequestsDeadline_beforeLambdaCutsTheFunction() {
+        String tenant = Tenants.provisioned();
+        FaultyDynamoDb.inject(store, Fault.SLOW, "GetItem", 10_000);
+
+        Instant start = Instant.now();
+        Reply reply = Dispatch.send(LambdaEvents.get("/tenants/" + tenant + "/users/" + newId()
+                + "/linkedin-eligibility").as(checker()), SyntheticContext.withRemaining("short", Duration.ofMillis(1500)));
+        Duration took = Duration.between(start, Instant.now());
+
+        assertUnavailable(reply);
+        assertTrue(took.compareTo(Duration.ofMillis(1500)) < 0, "answered after " + took);
+    }
+
+    @Test
+    void aSlowStore_isCutOffByTheDeadline_onTheHttpLayersPathToo() {
+        String tenant = Tenants.provisioned();
+        FaultyDynamoDb.inject(store, Fault.SLOW, "GetItem", 10_000);
+
+        Instant start = Instant.now();
+        Reply reply = Dispatch.send(LambdaEvents.get("/tenants/" + tenant + "/linkedin-integration")
+                .as(globalAdmin(tenant)), SyntheticContext.withRemaining("short", Duration.ofMillis(1500)));
+        Duration took = Duration.between(start, Instant.now());
+
+        assertUnavailable(reply);
+        assertTrue(took.compareTo(Duration.ofMillis(1500)) < 0, "answered after " + took);
+    }
+
+    @Test
+    void aCommittedSettingWriteWhoseAnswerIsLost_isReportedAsItsSuccess_oneVersionOneAuditEntry() {
+        String tenant = Tenants.provisioned();
+        FaultyDynamoDb.inject(store, Fault.LOSE_ANSWER, "TransactWriteItems", 0, 0, 1);
+
+        Reply reply = LambdaEvents.put("/tenants/" + tenant + "/linkedin-integration").as(globalAdmin(tenant))
+                .header("If-Match", "\"0\"").json("{\"mode\":\"DISABLED\"}").send();
+
+        assertEquals(200, reply.status(), reply::toString);
+        assertEquals("DISABLED", reply.json().getString("mode"));
+        assertEquals(1, reply.json().getLong("version"));
+        FaultyDynamoDb.heal(store);
+        assertEquals(1, LambdaEvents.get("/tenants/" + tenant + "/linkedin-integration/audit").as(globalAdmin(tenant))
+                .send().json().getList("entries").size());
+    }
+
+    @Test
+    void aPutReplayedWithItsIfMatchAfterItSucceeded_is200_notPreconditionFailed() {
+        String tenant = Tenants.provisioned();
+        LambdaEvents put = LambdaEvents.put("/tenants/" + tenant + "/linkedin-integration").as(globalAdmin(tenant))
+                .header("If-Match", "\"0\"").json("{\"mode\":\"DISABLED\"}");
+
+        Reply first = put.send();
+        Reply replay = put.send();
+
+        assertEquals(200, first.status(), first::toString);
+        assertEquals(200, replay.status(), replay::toString);
+        assertEquals(1, replay.json().getLong("version"));
+        assertEquals("\"1\"", replay.header("ETag"));
+    }
+
+    @Test
+    void aGroupSyncStoppedPartWay_saysExactlyWhichChangesItApplied_andAReplayCompletesIt() {
+        String tenant = Tenants.provisioned();
+        String group = newId();
+        List<String> users = java.util.stream.IntStream.range(0, 150).mapToObj(i -> newId()).toList();
+        LambdaEvents sync = LambdaEvents.post("/tenants/" + tenant + "/groups/" + group + "/members")
+                .as(globalAdmin(tenant)).json("{\"add\":" + users.stream().map(u -> "\"" + u + "\"")
+                        .collect(java.util.stream.Collectors.joining(",", "[", "]")) + "}");
+        // The first transaction of 100 passes; the second fails every time it is tried.
+        FaultyDynamoDb.inject(store, Fault.SERVER_ERROR, "TransactWriteItems", 0, 1, Integer.MAX_VALUE);
+
+        Reply partial = sync.send();
+
+        assertUnavailable(partial);
+        List<String> applied = partial.json().getList("applied.added", String.class);
+        assertEquals(100, applied.size(), partial::toString);
+        assertEquals(0, partial.json().getList("applied.removed").size());
+        assertTrue(users.containsAll(applied));
+        FaultyDynamoDb.heal(store);
+        assertEquals(200, sync.send().status());
+        Tenants.setMode(tenant, "{\"mode\":\"SELECTED\",\"selectedGroupId\":\"" + group + "\"}");
+        for (List<String> some : List.of(users.subList(0, 100), users.subList(100, 150))) {
+            Reply batch = LambdaEvents.post("/tenants/" + tenant + "/linkedin-eligibility/batch").as(checker())
+                    .json("{\"userIds\":" + some.stream().map(u -> "\"" + u + "\"")
+                            .collect(java.util.stream.Collectors.joining(",", "[", "]")) + "}").send();
+            assertEquals(List.of(true), batch.json().getList("decisions.eligible").stream().distinct().toList(),
+                    "every member added once the sync is replayed");
+        }
+    }
+
+    @Test
     void aFailedSettingWrite_leavesNoSettingWithoutItsAuditEntry() {
         String tenant = Tenants.provisioned();
         FaultyDynamoDb.inject(store, Fault.THROTTLE, "TransactWriteItems", 0);
@@ -113,10 +246,12 @@ class StoreFaultTest {
     @Test
     void aSlowSettingWrite_thatLandsLate_landsWhole() throws Exception {
         String tenant = Tenants.provisioned();
-        FaultyDynamoDb.inject(store, Fault.SLOW, "TransactWriteItems", 7_000);
+        FaultyDynamoDb.inject(store, Fault.SLOW, "TransactWriteItems", 2_000);
 
-        assertUnavailable(Tenants.setMode(tenant, "{\"mode\":\"DISABLED\"}"));
-        Thread.sleep(8_000); // the proxy forwards the write after its delay: it may still land
+        assertUnavailable(Dispatch.send(LambdaEvents.put("/tenants/" + tenant + "/linkedin-integration")
+                .as(globalAdmin(tenant)).json("{\"mode\":\"DISABLED\"}"),
+                SyntheticContext.withRemaining("short", Duration.ofMillis(1000))));
+        Thread.sleep(2_500); // the proxy forwards the write after its delay: it may still land
 
         FaultyDynamoDb.heal(store);
         long version = LambdaEvents.get("/tenants/" + tenant + "/linkedin-integration").as(globalAdmin(tenant))

@@ -125,11 +125,23 @@ class SettingServiceTest {
     }
 
     @Test
-    void change_isPreconditionFailed_evenWhenTheStateWouldNotChange() {
+    void change_replayedWithItsOldIfMatch_answersTheStateItWrote_withoutANewVersion() {
         String tenantId = tenant(store);
         change(tenantId, change(IntegrationMode.ENABLED));
 
-        assertThrows(VersionMismatchException.class, () -> settings.change(tenantId, change(IntegrationMode.ENABLED),
+        var replay = settings.change(tenantId, change(IntegrationMode.ENABLED), ifMatch(0), "admin", "request-2");
+
+        assertFalse(replay.changed());
+        assertEquals(1, replay.tenant().setting().version());
+        assertEquals(1, store.listAudit(tenantId, 10, java.util.Optional.empty()).entries().size());
+    }
+
+    @Test
+    void change_isPreconditionFailed_whenTheStateDiffersFromTheOneAskedFor() {
+        String tenantId = tenant(store);
+        change(tenantId, change(IntegrationMode.ENABLED));
+
+        assertThrows(VersionMismatchException.class, () -> settings.change(tenantId, change(IntegrationMode.DISABLED),
                 ifMatch(0), "admin", "request-2"));
     }
 

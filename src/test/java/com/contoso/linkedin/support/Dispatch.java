@@ -106,6 +106,7 @@ public final class Dispatch {
      */
     public static void assertSameAnswer(Reply http, Reply direct) {
         assertEquals(http.status(), direct.status(), () -> "status: HTTP layer " + brief(http) + " / direct " + brief(direct));
+        assertEquals(retryAfterPresence(http), retryAfterPresence(direct), "both or neither say Retry-After");
         assertEquals(withoutFraming(http.headers()), withoutFraming(direct.headers()),
                 () -> "headers: HTTP layer " + brief(http) + " / direct " + brief(direct));
         assertEquals(direct.body().getBytes(StandardCharsets.UTF_8).length,
@@ -119,10 +120,18 @@ public final class Dispatch {
         return text.length() > 400 ? text.substring(0, 400) + "…" : text;
     }
 
+    private static boolean retryAfterPresence(Reply reply) {
+        String seconds = reply.header("retry-after");
+        assertTrue(seconds == null || Integer.parseInt(seconds) >= 1, "Retry-After is at least 1 s: " + seconds);
+        return seconds != null;
+    }
+
     private static Map<String, String> withoutFraming(Map<String, String> headers) {
         Map<String, String> lower = lowerCaseNames(headers);
         lower.remove("content-length");
         lower.remove("transfer-encoding");
+        // Jittered on purpose: compared as present and at least a second (retryAfterPresence).
+        lower.remove("retry-after");
         return lower;
     }
 

@@ -16,13 +16,28 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * The JVM's one DynamoDB Local ({@link SharedDynamoDbLocal}) behind a loopback proxy that can be
- * told to misbehave the ways DynamoDB does in production: answer slowly, or throttle. Only the
- * chosen operations misbehave, so a test can fail exactly one step of a request.
+ * told to misbehave the ways DynamoDB does in production: answer slowly, throttle, fail with a 5xx,
+ * refuse for good (access denied, no table, an invalid request), or commit a write and lose its
+ * answer on the way back. Only the chosen operation misbehaves, and only after letting the first
+ * {@code skip} requests of it pass and for {@code times} requests, so a test can fail exactly one
+ * step of a request; the proxy counts the requests of each operation it sees.
  */
 public final class FaultyDynamoDb {
 
     public enum Fault {
-        NONE, SLOW, THROTTLE
+        NONE, SLOW, THROTTLE, SERVER_ERROR, ACCESS_DENIED, NO_TABLE, INVALID, LOSE_ANSWER;
+
+        /** The DynamoDB error this fault answers with: HTTP status and error type. */
+        private Object[] error() {
+            return switch (this) {
+                case THROTTLE -> new Object[] { 400, "ProvisionedThroughputExceededException" };
+                case SERVER_ERROR, LOSE_ANSWER -> new Object[] { 500, "InternalServerError" };
+                case ACCESS_DENIED -> new Object[] { 400, "AccessDeniedException" };
+                case NO_TABLE -> new Object[] { 400, "ResourceNotFoundException" };
+                case INVALID -> new Object[] { 400, "ValidationException" };
+                default -> null;
+            };
+        }
     }
 
     private static FaultyDynamoDb instance;
@@ -32,6 +47,10 @@ public final class FaultyDynamoDb {
     private volatile Fault fault = Fault.NONE;
     private volatile String operation = "";
     private volatile long delayMillis = 10_000;
+    private volatile int skip;
+    private volatile int times = Integer.MAX_VALUE;
+    private final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> seen =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private FaultyDynamoDb(URI target) throws IOException {
         this.target = target;
@@ -63,52 +82,80 @@ public final class FaultyDynamoDb {
      * different class loaders and so see different static state.
      */
     public static void inject(String endpoint, Fault fault, String operation, long delayMillis) {
-        try {
-            HttpURLConnection control = (HttpURLConnection) URI.create(endpoint + CONTROL + fault + "/"
-                    + delayMillis + "/" + operation).toURL().openConnection();
-            control.setRequestMethod("POST");
-            if (control.getResponseCode() != 204) {
-                throw new IllegalStateException("fault not injected: " + control.getResponseCode());
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        inject(endpoint, fault, operation, delayMillis, 0, Integer.MAX_VALUE);
+    }
+
+    /** As above, letting the first {@code skip} requests of the operation pass, then misbehaving {@code times}. */
+    public static void inject(String endpoint, Fault fault, String operation, long delayMillis, int skip, int times) {
+        control(endpoint, CONTROL + fault + "/" + delayMillis + "/" + skip + "/" + times + "/" + operation, "POST");
     }
 
     public static void heal(String endpoint) {
         inject(endpoint, Fault.NONE, "", 0);
     }
 
+    /** Requests of the operation the proxy saw since the last {@link #inject}. */
+    public static int seen(String endpoint, String operation) {
+        return Integer.parseInt(control(endpoint, COUNT + operation, "GET"));
+    }
+
+    private static String control(String endpoint, String path, String method) {
+        try {
+            HttpURLConnection control = (HttpURLConnection) URI.create(endpoint + path).toURL().openConnection();
+            control.setRequestMethod(method);
+            if (control.getResponseCode() != 200) {
+                throw new IllegalStateException("proxy control refused: " + control.getResponseCode());
+            }
+            return new String(control.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static final String CONTROL = "/_fault/";
+    private static final String COUNT = "/_count/";
 
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         if (path.startsWith(CONTROL)) {
-            String[] parts = path.substring(CONTROL.length()).split("/", 3);
+            String[] parts = path.substring(CONTROL.length()).split("/", 5);
             fault = Fault.valueOf(parts[0]);
             delayMillis = Long.parseLong(parts[1]);
-            operation = parts.length > 2 ? parts[2] : "";
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
+            skip = Integer.parseInt(parts[2]);
+            times = Integer.parseInt(parts[3]);
+            operation = parts.length > 4 ? parts[4] : "";
+            seen.clear();
+            answerControl(exchange, "");
+            return;
+        }
+        if (path.startsWith(COUNT)) {
+            var count = seen.get(path.substring(COUNT.length()));
+            answerControl(exchange, Integer.toString(count == null ? 0 : count.get()));
             return;
         }
         byte[] body = exchange.getRequestBody().readAllBytes();
         String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-        boolean chosen = target != null && target.endsWith("." + operation) || operation.isEmpty();
+        String op = target == null ? "" : target.substring(target.indexOf('.') + 1);
+        int nth = seen.computeIfAbsent(op, k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+        boolean chosen = (op.equals(operation) || operation.isEmpty()) && nth > skip && nth <= skip + (long) times;
         Fault now = chosen ? fault : Fault.NONE;
         try {
-            if (now == Fault.THROTTLE) {
-                byte[] answer = ("{\"__type\":\"com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException\","
-                        + "\"message\":\"Throughput exceeds the current capacity\"}").getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.0");
-                exchange.sendResponseHeaders(400, answer.length);
-                exchange.getResponseBody().write(answer);
-                return;
-            }
             if (now == Fault.SLOW) {
                 Thread.sleep(delayMillis);
             }
-            forward(exchange, body);
+            if (now == Fault.LOSE_ANSWER) {
+                // The write reaches the store and commits; its answer is lost on the way back.
+                forward(exchange, body, false);
+            }
+            if (now.error() != null) {
+                byte[] answer = ("{\"__type\":\"com.amazonaws.dynamodb.v20120810#" + now.error()[1]
+                        + "\",\"message\":\"injected by the test\"}").getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.0");
+                exchange.sendResponseHeaders((int) now.error()[0], answer.length);
+                exchange.getResponseBody().write(answer);
+                return;
+            }
+            forward(exchange, body, true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
@@ -116,7 +163,17 @@ public final class FaultyDynamoDb {
         }
     }
 
-    private void forward(HttpExchange exchange, byte[] body) throws IOException {
+    private static void answerControl(HttpExchange exchange, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(200, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            exchange.getResponseBody().write(bytes);
+        }
+        exchange.close();
+    }
+
+    /** Sends the request on to the store and, when {@code answer}, its answer back. */
+    private void forward(HttpExchange exchange, byte[] body, boolean answer) throws IOException {
         HttpURLConnection connection = (HttpURLConnection) target.resolve(exchange.getRequestURI()).toURL()
                 .openConnection();
         connection.setRequestMethod(exchange.getRequestMethod());
@@ -131,15 +188,18 @@ public final class FaultyDynamoDb {
         }
         int status = connection.getResponseCode();
         InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
-        byte[] answer = in == null ? new byte[0] : in.readAllBytes();
+        byte[] reply = in == null ? new byte[0] : in.readAllBytes();
+        if (!answer) {
+            return;
+        }
         connection.getHeaderFields().forEach((name, values) -> {
             if (name != null && !name.equalsIgnoreCase("Content-Length") && !name.equalsIgnoreCase("Transfer-Encoding")) {
                 values.forEach(value -> exchange.getResponseHeaders().add(name, value));
             }
         });
-        exchange.sendResponseHeaders(status, answer.length == 0 ? -1 : answer.length);
-        if (answer.length > 0) {
-            exchange.getResponseBody().write(answer);
+        exchange.sendResponseHeaders(status, reply.length == 0 ? -1 : reply.length);
+        if (reply.length > 0) {
+            exchange.getResponseBody().write(reply);
         }
     }
 }

@@ -56,6 +56,16 @@ public record TestConfig(String tableName, Duration maxStaleness, int maxEntries
             public int retryAfterSeconds() {
                 return 1;
             }
+
+            @Override
+            public int sdkAttempts() {
+                return 3;
+            }
+
+            @Override
+            public Duration answerMargin() {
+                return Duration.ofMillis(250);
+            }
         };
     }
 

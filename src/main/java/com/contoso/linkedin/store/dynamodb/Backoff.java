@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.contoso.linkedin.config.LinkedInConfig;
+import com.contoso.linkedin.store.Deadline;
 import com.contoso.linkedin.store.StoreUnavailableException;
 
 /**
@@ -20,9 +21,13 @@ record Backoff(int attempts, Duration baseDelay) {
     /** Waits before attempt {@code attempt} (2 or later). */
     void pauseBefore(int attempt) {
         long base = baseDelay.toMillis() << Math.min(attempt - 2, 10);
-        long jitter = (long) (ThreadLocalRandom.current().nextDouble() * base);
+        long pause = base + (long) (ThreadLocalRandom.current().nextDouble() * base);
+        if (Deadline.current().filter(deadline -> deadline.remaining().toMillis() <= pause).isPresent()) {
+            // Waiting would outlast the request: its answer is a 503 now, not Lambda's timeout later.
+            throw new StoreUnavailableException("No time left to ask the store again", null);
+        }
         try {
-            Thread.sleep(base + jitter);
+            Thread.sleep(pause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreUnavailableException("Interrupted while backing off", e);

@@ -5,12 +5,15 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 
+import com.contoso.linkedin.store.Deadline;
 import com.contoso.linkedin.store.StoreUnavailableException;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -67,8 +70,11 @@ final class BatchReader implements AutoCloseable {
             return List.of();
         }
         List<Future<List<Map<String, AttributeValue>>>> others = new ArrayList<>();
+        Optional<Deadline> deadline = Deadline.current();
         for (List<Map<String, AttributeValue>> chunk : chunks.subList(1, chunks.size())) {
-            others.add(chunkReaders.submit(() -> readChunk(chunk)));
+            Callable<List<Map<String, AttributeValue>>> read = () -> readChunk(chunk);
+            // The other threads answer to the same request's deadline.
+            others.add(chunkReaders.submit(deadline.map(d -> d.carry(read)).orElse(read)));
         }
         try {
             List<Map<String, AttributeValue>> found = new ArrayList<>(readChunk(chunks.get(0)));

@@ -2,13 +2,17 @@ package com.contoso.linkedin.store.dynamodb;
 
 import static com.contoso.linkedin.store.dynamodb.TableLayout.PK;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import jakarta.annotation.PreDestroy;
@@ -25,12 +29,16 @@ import com.contoso.linkedin.domain.TenantProfile;
 import com.contoso.linkedin.domain.TenantSetting;
 import com.contoso.linkedin.domain.UserFacts;
 import com.contoso.linkedin.store.ConcurrentChangeException;
+import com.contoso.linkedin.store.Deadline;
+import com.contoso.linkedin.store.GroupSyncIncompleteException;
 import com.contoso.linkedin.store.LinkedInStore;
 import com.contoso.linkedin.store.StoreUnavailableException;
 
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -42,8 +50,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * The one DynamoDB adapter. Keys are {@link TableLayout}'s; each item kind ({@link TenantItem},
  * {@link UserItem}, {@link AuditItem}) owns its attribute names, its mapping and its update
  * expressions; many users are read by {@link BatchReader}. What stays here is which requests
- * each store operation sends, and the one place that turns SDK failures into
- * {@link StoreUnavailableException}.
+ * each store operation sends, bounded by the request's {@link Deadline}, and the one place that
+ * turns SDK failures into the store's exceptions ({@link StoreErrors}).
  */
 @ApplicationScoped
 public class DynamoDbLinkedInStore implements LinkedInStore {
@@ -55,13 +63,20 @@ public class DynamoDbLinkedInStore implements LinkedInStore {
     private final String table;
     private final Backoff backoff;
     private final BatchReader batchReader;
+    /** The client's own bounds of one call and one attempt: a deadline only ever shortens them. */
+    private final Duration callTimeout;
+    private final Duration attemptTimeout;
 
     public DynamoDbLinkedInStore(DynamoDbClient dynamo, LinkedInConfig config) {
         this.dynamo = dynamo;
         this.table = config.tableName();
         this.backoff = Backoff.of(config.store());
-        this.batchReader = new BatchReader(table,
-                request -> call("read users", () -> dynamo.batchGetItem(b -> b.requestItems(request))), backoff);
+        var clientBounds = dynamo.serviceClientConfiguration().overrideConfiguration();
+        this.callTimeout = clientBounds.apiCallTimeout().orElse(Duration.ofSeconds(30));
+        this.attemptTimeout = clientBounds.apiCallAttemptTimeout().orElse(callTimeout);
+        this.batchReader = new BatchReader(table, request -> call("read users",
+                () -> dynamo.batchGetItem(b -> b.requestItems(request).overrideConfiguration(withinDeadline()))),
+                backoff);
     }
 
     @PreDestroy
@@ -74,7 +89,8 @@ public class DynamoDbLinkedInStore implements LinkedInStore {
     @Override
     public Optional<Tenant> findTenant(String tenantId) {
         Map<String, AttributeValue> item = call("read tenant", () -> dynamo.getItem(b -> b.tableName(table)
-                .key(TableLayout.tenantKey(tenantId)).consistentRead(true)).item());
+                .key(TableLayout.tenantKey(tenantId)).consistentRead(true).overrideConfiguration(withinDeadline()))
+                .item());
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(TenantItem.toTenant(tenantId, item));
     }
 
@@ -97,12 +113,18 @@ public class DynamoDbLinkedInStore implements LinkedInStore {
         Expression onlyIfNew = AuditItem.onlyIfNew();
         Put auditPut = Put.builder().tableName(table).item(AuditItem.toItem(tenantId, audit))
                 .conditionExpression(onlyIfNew.condition()).expressionAttributeNames(onlyIfNew.names()).build();
+        // The same request's retry (the SDK's, after an answer lost on the way) carries the same
+        // token, and DynamoDB then reports the commit that already happened instead of a failed
+        // condition. A new attempt after a lost race differs in its time stamp, hence its token.
+        String token = UUID.nameUUIDFromBytes((audit.requestId() + "|" + tenantId + "|" + expectedVersion + "|"
+                + setting.updatedAt()).getBytes(StandardCharsets.UTF_8)).toString();
         try {
             // One transaction: a setting without its audit entry, or the reverse, cannot exist.
-            call("save setting", () -> dynamo.transactWriteItems(b -> b.transactItems(
+            call("save setting", () -> dynamo.transactWriteItems(b -> b.clientRequestToken(token).transactItems(
                     TransactWriteItem.builder().update(settingUpdate).build(),
-                    TransactWriteItem.builder().put(auditPut).build())));
+                    TransactWriteItem.builder().put(auditPut).build()).overrideConfiguration(withinDeadline())));
         } catch (TransactionCanceledException cancelled) {
+            throwIfPushback("save setting", cancelled);
             // A failed condition or a concurrent transaction on the same items: either way the
             // version the write was based on is no longer safe to assume.
             throw new ConcurrentChangeException("The setting changed while it was being saved");
@@ -116,7 +138,7 @@ public class DynamoDbLinkedInStore implements LinkedInStore {
         QueryResponse response = call("read audit", () -> dynamo.query(b -> b.tableName(table)
                 .keyConditionExpression(page.condition()).expressionAttributeNames(page.names())
                 .expressionAttributeValues(page.values())
-                .scanIndexForward(false).limit(limit + 1).consistentRead(true)));
+                .scanIndexForward(false).limit(limit + 1).consistentRead(true).overrideConfiguration(withinDeadline())));
         return AuditItem.toPage(response.items(), limit);
     }
 
@@ -125,7 +147,8 @@ public class DynamoDbLinkedInStore implements LinkedInStore {
     @Override
     public UserFacts findUser(String tenantId, String userId) {
         Map<String, AttributeValue> item = call("read user", () -> dynamo.getItem(b -> b.tableName(table)
-                .key(TableLayout.userKey(tenantId, userId)).consistentRead(true)).item());
+                .key(TableLayout.userKey(tenantId, userId)).consistentRead(true).overrideConfiguration(withinDeadline()))
+                .item());
         return item == null || item.isEmpty() ? UserFacts.unknown() : UserItem.toUserFacts(item);
     }
 
@@ -151,20 +174,31 @@ public class DynamoDbLinkedInStore implements LinkedInStore {
 
     @Override
     public void updateGroupMembers(String tenantId, String groupId, Set<String> add, Set<String> remove) {
-        List<TransactWriteItem> actions = new ArrayList<>();
-        for (String userId : add) {
-            actions.add(TransactWriteItem.builder()
-                    .update(transactUpdate(TableLayout.userKey(tenantId, userId), UserItem.joinGroup(groupId))).build());
+        List<Change> changes = new ArrayList<>();
+        add.forEach(userId -> changes.add(new Change(userId, true, TransactWriteItem.builder()
+                .update(transactUpdate(TableLayout.userKey(tenantId, userId), UserItem.joinGroup(groupId))).build())));
+        remove.forEach(userId -> changes.add(new Change(userId, false, TransactWriteItem.builder()
+                .update(transactUpdate(TableLayout.userKey(tenantId, userId), UserItem.leaveGroup(groupId))).build())));
+        // Fewer round trips than one update per user; each chunk applies whole or not at all, and
+        // a sync stopped part way says exactly which changes it applied.
+        Set<String> added = new LinkedHashSet<>();
+        Set<String> removed = new LinkedHashSet<>();
+        for (int from = 0; from < changes.size(); from += TRANSACTION_LIMIT) {
+            List<Change> chunk = changes.subList(from, Math.min(changes.size(), from + TRANSACTION_LIMIT));
+            try {
+                transactWithRetry("sync group members", chunk.stream().map(Change::action).toList());
+            } catch (StoreUnavailableException stopped) {
+                if (added.isEmpty() && removed.isEmpty()) {
+                    throw stopped;
+                }
+                throw new GroupSyncIncompleteException(stopped, added, removed);
+            }
+            chunk.forEach(change -> (change.add() ? added : removed).add(change.userId()));
         }
-        for (String userId : remove) {
-            actions.add(TransactWriteItem.builder()
-                    .update(transactUpdate(TableLayout.userKey(tenantId, userId), UserItem.leaveGroup(groupId))).build());
-        }
-        // Fewer round trips than one update per user; each chunk applies whole or not at all.
-        for (int from = 0; from < actions.size(); from += TRANSACTION_LIMIT) {
-            transactWithRetry("sync group members",
-                    actions.subList(from, Math.min(actions.size(), from + TRANSACTION_LIMIT)));
-        }
+    }
+
+    /** One user's membership change in a group sync. */
+    private record Change(String userId, boolean add, TransactWriteItem action) {
     }
 
     @Override
@@ -207,7 +241,8 @@ public class DynamoDbLinkedInStore implements LinkedInStore {
     private void update(String what, Map<String, AttributeValue> key, Expression expression) {
         call(what, () -> dynamo.updateItem(b -> b.tableName(table).key(key)
                 .updateExpression(expression.update()).conditionExpression(expression.condition())
-                .expressionAttributeNames(expression.names()).expressionAttributeValues(expression.values())));
+                .expressionAttributeNames(expression.names()).expressionAttributeValues(expression.values())
+                .overrideConfiguration(withinDeadline())));
     }
 
     private Update transactUpdate(Map<String, AttributeValue> key, Expression expression) {
@@ -219,9 +254,11 @@ public class DynamoDbLinkedInStore implements LinkedInStore {
     private void transactWithRetry(String what, List<TransactWriteItem> actions) {
         for (int attempt = 1;; attempt++) {
             try {
-                call(what, () -> dynamo.transactWriteItems(b -> b.transactItems(actions)));
+                call(what, () -> dynamo.transactWriteItems(b -> b.transactItems(actions)
+                        .overrideConfiguration(withinDeadline())));
                 return;
             } catch (TransactionCanceledException conflict) {
+                throwIfPushback(what, conflict);
                 // Another write touched one of these users at the same moment; the updates are
                 // idempotent set operations, so trying again is safe.
                 if (attempt >= backoff.attempts()) {
@@ -232,9 +269,41 @@ public class DynamoDbLinkedInStore implements LinkedInStore {
         }
     }
 
+    /** A transaction the store cancelled because it was throttled is pushback, not a race. */
+    private static void throwIfPushback(String what, TransactionCanceledException cancelled) {
+        if (cancelled.hasCancellationReasons() && cancelled.cancellationReasons().stream()
+                .map(CancellationReason::code).anyMatch(StoreErrors::isPushback)) {
+            throw new StoreUnavailableException("DynamoDB throttled: " + what, cancelled, true);
+        }
+    }
+
+    /**
+     * Per-call bounds no longer than the time the request has left, when it has less than the
+     * client's own; none when no request opened a deadline (priming, tests of the adapter).
+     */
+    private AwsRequestOverrideConfiguration withinDeadline() {
+        Optional<Deadline> deadline = Deadline.current();
+        if (deadline.isEmpty()) {
+            return null;
+        }
+        Duration left = deadline.get().remaining();
+        if (left.isZero()) {
+            throw new StoreUnavailableException("The request had no time left for the store", null);
+        }
+        if (left.compareTo(callTimeout) >= 0) {
+            return null;
+        }
+        return AwsRequestOverrideConfiguration.builder().apiCallTimeout(left)
+                .apiCallAttemptTimeout(min(left, attemptTimeout)).build();
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
     /**
      * Runs one store call. Outcomes a caller decides on (a failed condition, a cancelled
-     * transaction) pass through; every other failure means the store is unavailable.
+     * transaction) pass through; every other failure is classified once ({@link StoreErrors}).
      */
     private <T> T call(String what, Supplier<T> operation) {
         try {
@@ -242,7 +311,7 @@ public class DynamoDbLinkedInStore implements LinkedInStore {
         } catch (ConditionalCheckFailedException | TransactionCanceledException decidedByCaller) {
             throw decidedByCaller;
         } catch (SdkException e) {
-            throw new StoreUnavailableException("DynamoDB failed to " + what, e);
+            throw StoreErrors.classify(what, e);
         }
     }
 }

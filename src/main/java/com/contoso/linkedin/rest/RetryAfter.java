@@ -1,0 +1,48 @@
+package com.contoso.linkedin.rest;
+
+import java.util.concurrent.ThreadLocalRandom;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.contoso.linkedin.config.LinkedInConfig;
+import com.contoso.linkedin.store.StoreUnavailableException;
+
+/**
+ * How long a client is told to wait before trying again when the store is unavailable: at least
+ * the configured base, doubled for each further refusal this instance met in the last ten seconds
+ * (the store's pushback counts twice), up to 32 times the base, plus up to half again as jitter so
+ * that refused clients do not all come back at the same moment. Never below one second.
+ */
+@ApplicationScoped
+public class RetryAfter {
+    private static final long WINDOW_NANOS = 10_000_000_000L;
+    private static final int MAX_DOUBLINGS = 5;
+
+    private final int baseSeconds;
+    private long windowStart = System.nanoTime();
+    private int refusals;
+
+    @Inject
+    public RetryAfter(LinkedInConfig config) {
+        this(config.store().retryAfterSeconds());
+    }
+
+    RetryAfter(int baseSeconds) {
+        this.baseSeconds = Math.max(1, baseSeconds);
+    }
+
+    /** Seconds for the Retry-After header of a 503 caused by {@code failure}. */
+    public synchronized int seconds(StoreUnavailableException failure) {
+        long now = System.nanoTime();
+        if (now - windowStart > WINDOW_NANOS) {
+            windowStart = now;
+            refusals = 0;
+        }
+        int doublings = Math.min(refusals, MAX_DOUBLINGS);
+        refusals += failure.pushback() ? 2 : 1;
+        double wait = (double) baseSeconds * (1L << doublings);
+        double jittered = wait * (1 + ThreadLocalRandom.current().nextDouble() * 0.5);
+        return (int) Math.max(1, Math.ceil(jittered));
+    }
+}

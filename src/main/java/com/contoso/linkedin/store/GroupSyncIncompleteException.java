@@ -1,0 +1,28 @@
+package com.contoso.linkedin.store;
+
+import java.util.Set;
+
+/**
+ * A group sync larger than one transaction stopped part way: the changes in {@code added} and
+ * {@code removed} are applied, the others are not. Every change is idempotent, so sending the
+ * same sync again completes it.
+ */
+public class GroupSyncIncompleteException extends StoreUnavailableException {
+    private final transient Set<String> added;
+    private final transient Set<String> removed;
+
+    public GroupSyncIncompleteException(StoreUnavailableException cause, Set<String> added, Set<String> removed) {
+        super("The group sync was applied in part: " + added.size() + " additions and " + removed.size()
+                + " removals", cause, cause.pushback());
+        this.added = Set.copyOf(added);
+        this.removed = Set.copyOf(removed);
+    }
+
+    public Set<String> added() {
+        return added;
+    }
+
+    public Set<String> removed() {
+        return removed;
+    }
+}

@@ -1,0 +1,59 @@
+package com.contoso.linkedin.store.dynamodb;
+
+import java.io.IOException;
+import java.util.Set;
+
+import com.contoso.linkedin.store.StoreFailedException;
+import com.contoso.linkedin.store.StoreUnavailableException;
+
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * Which SDK failures a later try may fix and which it cannot. Throttling, the store's own 5xx,
+ * timeouts and connection faults pass: {@link StoreUnavailableException} (503 with Retry-After).
+ * Access denied, a missing table, a request DynamoDB finds invalid, missing credentials and the
+ * like are faults of the deployment: {@link StoreFailedException} (500, never retried).
+ */
+final class StoreErrors {
+    /** DynamoDB's ways of saying "slow down". */
+    private static final Set<String> PUSHBACK = Set.of("ProvisionedThroughputExceededException",
+            "ThrottlingException", "RequestLimitExceeded", "ThrottlingError", "LimitExceededException");
+
+    private StoreErrors() {
+    }
+
+    static RuntimeException classify(String what, SdkException e) {
+        if (e instanceof AwsServiceException service) {
+            String code = service.awsErrorDetails() == null ? null : service.awsErrorDetails().errorCode();
+            if (code != null && PUSHBACK.contains(code)) {
+                return new StoreUnavailableException("DynamoDB throttled: " + what, e, true);
+            }
+            if (service.statusCode() >= 500 || service.statusCode() == 0) {
+                return new StoreUnavailableException("DynamoDB failed to " + what, e);
+            }
+            return new StoreFailedException("DynamoDB refused to " + what, code == null ? "HTTP " + service.statusCode()
+                    : code, e);
+        }
+        if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException || hasIoCause(e)) {
+            return new StoreUnavailableException("DynamoDB did not answer in time to " + what, e);
+        }
+        return new StoreFailedException("The store client could not " + what, e.getClass().getSimpleName(), e);
+    }
+
+    /** Whether a cancellation reason is the store's pushback rather than a condition or a race. */
+    static boolean isPushback(String reasonCode) {
+        return reasonCode != null && PUSHBACK.contains(reasonCode);
+    }
+
+    private static boolean hasIoCause(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
