@@ -93,6 +93,10 @@ class OfrepContextEvaluationServiceTest {
             public Priming priming() {
                 throw new UnsupportedOperationException();
             }
+
+            public Identity identity() {
+                throw new UnsupportedOperationException();
+            }
         };
     }
 
