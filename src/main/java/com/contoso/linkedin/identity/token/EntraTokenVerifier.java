@@ -3,6 +3,7 @@ package com.contoso.linkedin.identity.token;
 import java.security.Key;
 import java.text.ParseException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +29,9 @@ public final class EntraTokenVerifier {
 
     /** Entra access tokens are 1-3 KB; a far larger one is refused before it is parsed. */
     public static final int MAX_TOKEN_CHARS = 16 * 1024;
+    /** The longest one read of the key set may take (connect and read timeouts): infra's timeout is above it. */
+    public static final Duration KEY_SET_READ_BOUND = Duration.ofMillis(
+            EntraKeySet.CONNECT_TIMEOUT_MILLIS + EntraKeySet.READ_TIMEOUT_MILLIS);
 
     private final VerifierSettings settings;
     private final EntraKeySet keys;
