@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -94,7 +95,7 @@ public class AuthorizerHandler {
                 return refuse(Refusal.MALFORMED_EVENT, requestId, null);
             }
             event = JSONObjectUtils.parse(new String(bytes, StandardCharsets.UTF_8));
-        } catch (java.text.ParseException e) {
+        } catch (ParseException e) {
             return refuse(Refusal.MALFORMED_EVENT, requestId, null);
         }
         String authorization = authorization(event);

@@ -62,10 +62,7 @@ final class EntraClaims {
                 return Refusal.ISSUER;
             }
             List<String> audience = claims.getAudience();
-            if (audience.stream().noneMatch(audiences::contains)) {
-                return Refusal.AUDIENCE;
-            }
-            return context(claims) == null ? Refusal.CLAIMS : null;
+            return audience.stream().anyMatch(audiences::contains) ? null : Refusal.AUDIENCE;
         } catch (ParseException e) {
             return Refusal.CLAIMS; // a registered claim of the wrong type
         }

@@ -1,6 +1,7 @@
 package com.contoso.linkedin.identity.token;
 
 import java.net.MalformedURLException;
+import java.security.Key;
 import java.util.List;
 
 import com.nimbusds.jose.JWSAlgorithm;
@@ -58,7 +59,7 @@ final class EntraKeySet {
     }
 
     /** The keys of the header's kid, RS256 only: empty when the set has none (after at most one re-read). */
-    List<java.security.Key> keysFor(JWSHeader header) throws KeySourceException {
+    List<Key> keysFor(JWSHeader header) throws KeySourceException {
         return selector.selectJWSKeys(header, null);
     }
 

@@ -128,7 +128,7 @@ public final class EntraTokenVerifier {
             return Verdict.refused(claimRule);
         }
         Map<String, String> context = rules.context(claims);
-        return Verdict.passed(context);
+        return context == null ? Verdict.refused(Refusal.CLAIMS) : Verdict.passed(context);
     }
 
     /** Null when a key of the header's kid verifies the signature. */
