@@ -10,7 +10,9 @@
 # on 2 cores.
 #
 # `bash bench/run.sh starts` measures R4 and R5 alone (bench/target/results-starts.md), for work
-# on start-up.
+# on start-up. `bash bench/run.sh authorizer` measures R6 and R7 alone, the Lambda authorizer
+# (target/authorizer.zip) against the raw GetItem and the default packaging's start
+# (bench/target/results-authorizer.md), without building the caches and the jvm25-aot zip.
 #
 # Knobs (environment): BENCH_ROUNDS (7), BENCH_COLD_RUNS (9), BENCH_WARMUP (10000),
 # BENCH_SKIP_PACKAGE=1 (reuse target/function.zip and the caches and runtime zip already built),
@@ -32,7 +34,10 @@ fi
 # copy of the project so that target/ keeps the default artifact. BENCH_QUARKUS_CACHES=0 skips them.
 jdk25=${BENCH_JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}
 caches=bench/target/quarkus-caches
-if [ "${BENCH_QUARKUS_CACHES:-1}" = 1 ] && [ "${BENCH_SKIP_PACKAGE:-0}" != 1 ] && [ -x "$jdk25/bin/java" ]; then
+only_authorizer=0
+[ "${1:-}" = authorizer ] && only_authorizer=1
+if [ "${BENCH_QUARKUS_CACHES:-1}" = 1 ] && [ "${BENCH_SKIP_PACKAGE:-0}" != 1 ] && [ $only_authorizer = 0 ] \
+    && [ -x "$jdk25/bin/java" ]; then
   rm -rf "$caches" && mkdir -p "$caches/project"
   cp -r pom.xml mvnw .mvn src "$caches/project/"
   for type_file in AppCDS:app-cds.jsa AOT:app.aot; do
@@ -47,7 +52,7 @@ if [ "${BENCH_QUARKUS_CACHES:-1}" = 1 ] && [ "${BENCH_SKIP_PACKAGE:-0}" != 1 ] &
 fi
 
 # The deployable winner, built as infra deploys it; target/function.zip stays the default artifact.
-if [ "${BENCH_SKIP_PACKAGE:-0}" != 1 ] && [ -x "$jdk25/bin/java" ]; then
+if [ "${BENCH_SKIP_PACKAGE:-0}" != 1 ] && [ $only_authorizer = 0 ] && [ -x "$jdk25/bin/java" ]; then
   AOT_RUNTIME_ZIP=bench/target/jvm25-aot.zip JDK_25="$jdk25" bash infra/aot-runtime/build.sh
 fi
 
@@ -60,4 +65,5 @@ exec "$jdk17/bin/java" -Xmx2g \
   -Dbench.function=target/function.zip -Dbench.ric=bench/target/ric -Dbench.work=bench/target/work \
   -Dbench.packagings="${BENCH_PACKAGINGS:-}" -Dbench.coldFlags="${BENCH_COLD_FLAGS:-}" \
   -Dbench.coldFlagsFor="${BENCH_COLD_FLAGS_FOR:-}" -Dbench.runtimeZip=bench/target/jvm25-aot.zip \
+  -Dbench.authorizer=target/authorizer.zip \
   -cp "bench/target/classes:bench/target/lib/*" com.contoso.linkedin.bench.Bench "$@"

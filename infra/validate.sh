@@ -35,6 +35,15 @@ mkdir -p "$(dirname "$translated")"
 python3 infra/sam-translate.py "$template" "$translated" "${regions[0]}"
 
 echo "== cfn-lint on $translated"
-cfn-lint --include-checks I --regions "${regions[@]}" -- "$translated"
+# One finding is SAM's, not the template's: its translator writes the Lambda authorizer's
+# invocation URI (in the API's body) with the partition of the region it translates for
+# (arn:aws:... here) rather than ${AWS::Partition}; CloudFormation's SAM transform does that in
+# the stack's own region. That one I3042 on the API is let through; any other finding fails.
+findings=$(cfn-lint --include-checks I --regions "${regions[@]}" --format parseable -- "$translated" || true)
+others=$(printf '%s\n' "$findings" | grep -v -e '^$' -e ':I3042:ARN in Resource Api contains hardcoded Partition' || true)
+if [ -n "$others" ]; then
+    printf '%s\n' "$findings" >&2
+    fail "cfn-lint findings on $translated"
+fi
 
 echo "== infra: template and its translation are clean"

@@ -68,6 +68,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.contoso.linkedin.config.LinkedInConfig;
 import com.contoso.linkedin.identity.ForbiddenException;
 import com.contoso.linkedin.identity.Grant.Roles;
+import com.contoso.linkedin.identity.token.EntraTokenVerifier;
+import com.contoso.linkedin.identity.token.VerifierSettings;
+import com.contoso.linkedin.lambda.AuthorizerHandler;
 import com.contoso.linkedin.rest.EligibilityResource;
 import com.contoso.linkedin.store.LinkedInStore;
 import com.contoso.linkedin.store.dynamodb.DynamoDbLinkedInStore;
@@ -131,6 +134,10 @@ class TemplateDriftTest {
     private static final int HTTP_API_INTEGRATION_TIMEOUT_SECONDS = 30;
     /** The application's bound of one DynamoDB call, SDK retries included. */
     private static final String STORE_CALL_BOUND = "quarkus.dynamodb.api-call-timeout";
+    /** The Lambda authorizer: its own artifact, no route, no table, its own settings (identity/token). */
+    private static final String AUTHORIZER = "AuthorizerFunction";
+    /** How long API Gateway waits for a Lambda authorizer of an HTTP API. */
+    private static final int HTTP_API_AUTHORIZER_TIMEOUT_SECONDS = 10;
     /** Environment variables that are not configuration keys, with why they are there. */
     private static final Set<String> NON_CONFIG_VARIABLES = Set.of(
             "DISABLE_SIGNAL_HANDLERS" /* Quarkus native on Lambda */);
@@ -249,15 +256,16 @@ class TemplateDriftTest {
     void routesReachFunctionsOnlyThroughTheirEvents() {
         Map<String, Object> api = properties(the("AWS::Serverless::HttpApi"));
         assertAll(
-                () -> assertEquals(Stream.of(Function.values()).map(f -> f.logicalId).sorted().toList(),
-                        logicalIdsOfType("AWS::Serverless::Function"), "the template's functions are the declared ones"),
+                () -> assertEquals(Stream.concat(Stream.of(Function.values()).map(f -> f.logicalId), Stream.of(AUTHORIZER))
+                        .sorted().toList(), logicalIdsOfType("AWS::Serverless::Function"),
+                        "the template's functions are the declared ones and the authorizer"),
                 () -> assertEquals(List.of(), logicalIdsOfType("AWS::Lambda::Function"), "functions are SAM functions here"),
                 () -> assertFalse(api.containsKey("DefinitionBody") || api.containsKey("DefinitionUri"),
                         "an OpenAPI definition would add routes outside the functions' events"),
                 () -> assertEquals(List.of(), logicalIdsOfType("AWS::ApiGatewayV2::Route"),
                         "routes belong in the functions' HttpApi events, where this test sees them"),
                 () -> assertEquals(List.of(), logicalIdsOfType("AWS::ApiGatewayV2::Integration")),
-                () -> assertNotNull(map(api.get("Auth")).get("DefaultAuthorizer"), "every route needs the JWT authorizer"));
+                () -> assertNotNull(map(api.get("Auth")).get("DefaultAuthorizer"), "every route needs the Lambda authorizer"));
     }
 
     // ---- IAM ---------------------------------------------------------------------------------
@@ -378,6 +386,10 @@ class TemplateDriftTest {
                     function + ": LINKEDIN_TABLE_NAME must be the template's table");
             assertTrue(environment.containsKey(envName("linkedin.tenant-cache.max-staleness")),
                     function + ": LINKEDIN_TENANT_CACHE_MAX_STALENESS must be set");
+            assertEquals(Map.of("Ref", "OperatorTenantId"), environment.get(envName("linkedin.identity.operator-tenant-id")),
+                    function + ": the any-tenant roles' operator tenant is the template's parameter");
+            assertEquals(Map.of("Ref", "TrustedClientIds"), environment.get(envName("linkedin.identity.trusted-client-ids")),
+                    function + ": the any-tenant roles' trusted apps are the template's parameter");
             for (String variable : environment.keySet()) {
                 if (variable.startsWith("LINKEDIN_")) {
                     assertTrue(appKeys.stream().map(TemplateDriftTest::envName).anyMatch(variable::equals),
@@ -467,6 +479,104 @@ class TemplateDriftTest {
         assertEquals("../target/function.zip", globals.get("CodeUri"), "the one artifact of ./mvnw package");
     }
 
+    // ---- the Lambda authorizer ---------------------------------------------------------------
+
+    @Test
+    void everyRoute_isBehindTheLambdaAuthorizer_withSimpleResponses_andTheBoundedCache() {
+        Map<String, Object> auth = map(properties(the("AWS::Serverless::HttpApi")).get("Auth"));
+        Map<String, Object> authorizers = map(auth.get("Authorizers"));
+        assertEquals(1, authorizers.size(), "one authorizer: " + authorizers.keySet());
+        Map<String, Object> authorizer = map(authorizers.get(auth.get("DefaultAuthorizer")));
+        Object function = authorizer.get("FunctionArn");
+        assertAll(
+                () -> assertTrue(function.equals(Map.of("Ref", AUTHORIZER + ".Alias"))
+                        || function.equals(Map.of("Fn::GetAtt", List.of(AUTHORIZER, "Arn"))),
+                        "the default authorizer is " + AUTHORIZER + ": " + function),
+                () -> assertFalse(authorizer.containsKey("JwtConfiguration"), "a JWT authorizer accepts one issuer only"),
+                () -> assertEquals("2.0", authorizer.get("AuthorizerPayloadFormatVersion")),
+                () -> assertEquals(true, authorizer.get("EnableSimpleResponses")),
+                () -> assertEquals(List.of("Authorization"), map(authorizer.get("Identity")).get("Headers")),
+                () -> assertEquals(Map.of("Ref", "AuthorizerCacheTtlSeconds"), map(authorizer.get("Identity")).get("ReauthorizeEvery")),
+                () -> assertTrue(Boolean.TRUE.equals(authorizer.get("EnableFunctionDefaultPermissions"))
+                        || authorizer.containsKey("FunctionInvokeRole"), "API Gateway needs leave to invoke the authorizer"));
+        // every event keeps the default authorizer: templateRoutes() refuses an event with Auth of its own
+        assertFalse(templateRoutes().isEmpty());
+    }
+
+    @Test
+    void authorizerCacheTtl_isAParameter_boundedBelowATokensLife() {
+        Map<String, Object> ttl = map(map(template.get("Parameters")).get("AuthorizerCacheTtlSeconds"));
+        assertAll(
+                () -> assertEquals("Number", ttl.get("Type")),
+                () -> assertEquals(300, ttl.get("Default")),
+                () -> assertEquals(0, ttl.get("MinValue")),
+                () -> assertEquals(3600, ttl.get("MaxValue"), "never longer than an Entra access token lives"));
+    }
+
+    @Test
+    void authorizer_deploysItsOwnZip_onJava21_withTheHandlerTheCodeHas() throws Exception {
+        Map<String, Object> authorizer = properties(AUTHORIZER);
+        String[] handler = String.valueOf(authorizer.get("Handler")).split("::");
+        Class<?> type = Class.forName(handler[0], false, getClass().getClassLoader());
+        assertAll(
+                () -> assertEquals("../target/authorizer.zip", authorizer.get("CodeUri")),
+                () -> assertEquals("java21", authorizer.get("Runtime"), "whatever FunctionRuntime the API functions use"),
+                () -> assertEquals(AuthorizerHandler.class, type),
+                () -> assertEquals("handleRequest", handler[1]),
+                () -> assertNotNull(type.getMethod(handler[1], InputStream.class, java.io.OutputStream.class, Context.class)),
+                () -> assertEquals(Map.of("ApplyOn", "None"), authorizer.get("SnapStart")),
+                () -> assertTrue((Integer) authorizer.get("MemorySize") <= 512, "a small function"));
+    }
+
+    @Test
+    void authorizer_answersBeforeApiGatewayGivesUp_evenWhenItReadsTheKeySet() {
+        Object timeout = properties(AUTHORIZER).get("Timeout");
+        assertTrue(timeout instanceof Integer, "Timeout in seconds");
+        assertTrue((Integer) timeout < HTTP_API_AUTHORIZER_TIMEOUT_SECONDS, timeout + " s");
+        assertTrue(Duration.ofSeconds((Integer) timeout).compareTo(EntraTokenVerifier.KEY_SET_READ_BOUND.plusSeconds(1)) >= 0,
+                timeout + " s cuts off a key set read bounded at " + EntraTokenVerifier.KEY_SET_READ_BOUND);
+    }
+
+    @Test
+    void authorizer_hasItsOwnRole_thatOnlyWritesItsOwnLog_andReachesNoTable() {
+        Map<String, Object> function = properties(AUTHORIZER);
+        String role = String.valueOf(list(map(function.get("Role")).get("Fn::GetAtt")).get(0));
+        String group = ref(map(function.get("LoggingConfig")).get("LogGroup"));
+        List<Map<String, Object>> statements = statements(role);
+        assertAll(
+                () -> assertEquals("AWS::IAM::Role", type(role)),
+                () -> assertFalse(function.containsKey("Policies"), "no SAM policies"),
+                () -> assertFalse(properties(role).containsKey("ManagedPolicyArns"), "no managed policies"),
+                () -> assertTrue(Stream.of(Function.values()).map(TemplateDriftTest::roleOf).noneMatch(role::equals),
+                        "a role of its own"),
+                () -> assertEquals("AWS::Logs::LogGroup", type(group)),
+                () -> assertTrue(Stream.of(Function.values()).map(f -> ref(map(effective(f, "LoggingConfig")).get("LogGroup")))
+                        .noneMatch(group::equals), "a log group of its own"),
+                () -> assertEquals(1, statements.size(), "logs only: " + statements),
+                () -> assertEquals(LOG_ACTIONS, Set.copyOf(strings(statements.get(0).get("Action")))),
+                () -> assertEquals(List.of(Map.of("Fn::GetAtt", List.of(group, "Arn"))), list(statements.get(0).get("Resource"))),
+                () -> assertEquals(Map.of(), map(function.getOrDefault("Events", Map.of())), "routes: none"));
+    }
+
+    /** The authorizer is no Quarkus application: its variables are the settings identity/token reads, nothing else. */
+    @Test
+    void authorizer_getsOnlyItsOwnSettings_andTheAudiencesFromTheTemplate() {
+        // as SAM merges them: Globals' variables, then the function's own
+        Map<String, Object> globals = map(map(template.getOrDefault("Globals", Map.of())).getOrDefault("Function", Map.of()));
+        Map<String, Object> variables = new TreeMap<>(
+                map(map(globals.getOrDefault("Environment", Map.of())).getOrDefault("Variables", Map.of())));
+        variables.putAll(map(map(properties(AUTHORIZER).get("Environment")).get("Variables")));
+        Set<String> settings = new TreeSet<>(VerifierSettings.KEYS.stream().map(VerifierSettings::environmentName).toList());
+        assertAll(
+                () -> assertTrue(settings.containsAll(variables.keySet()),
+                        "variables (" + variables.keySet() + ") the authorizer does not read; it reads " + settings),
+                () -> assertEquals(Map.of("Fn::Join", List.of(",", Map.of("Ref", "JwtAudience"))),
+                        variables.get(VerifierSettings.environmentName(VerifierSettings.AUDIENCES)),
+                        "without audiences the authorizer refuses every token"),
+                () -> assertEquals(envName(VerifierSettings.JWKS_URI), VerifierSettings.environmentName(VerifierSettings.JWKS_URI),
+                        "the authorizer names its variables as MicroProfile Config does"));
+    }
+
     // ---- the code's routes -------------------------------------------------------------------
 
     /** Every JAX-RS resource method under com.contoso.linkedin, by "METHOD /path". */
@@ -537,9 +647,9 @@ class TemplateDriftTest {
                 assertEquals("HttpApi", definition.get("Type"), where + ": functions are invoked through the HTTP API only");
                 Map<String, Object> properties = map(definition.get("Properties"));
                 assertEquals(Map.of("Ref", api), properties.get("ApiId"), where + " must be on the template's HTTP API");
-                assertFalse(properties.containsKey("Auth"), where + ": every route keeps the API's JWT authorizer");
+                assertFalse(properties.containsKey("Auth"), where + ": every route keeps the API's Lambda authorizer");
                 assertEquals("2.0", properties.get("PayloadFormatVersion"),
-                        where + ": the code reads requestContext.authorizer.jwt.claims of payload 2.0");
+                        where + ": the code reads requestContext.authorizer of payload 2.0");
                 String key = String.valueOf(properties.get("Method")).toUpperCase(Locale.ROOT) + " " + properties.get("Path");
                 routes.computeIfAbsent(key, k -> new ArrayList<>()).add(function);
             }

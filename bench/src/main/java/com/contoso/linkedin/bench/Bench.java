@@ -62,6 +62,7 @@ public final class Bench {
     final Path jdk25;
     final Path quarkusCaches;
     final Path runtimeZip;
+    final Path authorizerZip;
     final int rounds;
     final int coldRuns;
     final int warmup;
@@ -82,6 +83,7 @@ public final class Bench {
         jdk25 = Path.of(prop("bench.jdk25", "/usr/lib/jvm/temurin-25-jdk-amd64"));
         quarkusCaches = Path.of(prop("bench.quarkusCaches", "bench/target/quarkus-caches")).toAbsolutePath();
         runtimeZip = Path.of(prop("bench.runtimeZip", "bench/target/jvm25-aot.zip")).toAbsolutePath();
+        authorizerZip = Path.of(prop("bench.authorizer", "target/authorizer.zip")).toAbsolutePath();
         rounds = Integer.parseInt(prop("bench.rounds", "7"));
         coldRuns = Integer.parseInt(prop("bench.coldRuns", "9"));
         warmup = Integer.parseInt(prop("bench.warmup", "10000"));
@@ -101,6 +103,8 @@ public final class Bench {
                 bench.checkRuntime(Path.of(args[1]).toAbsolutePath());
             } else if (args.length == 1 && args[0].equals("starts")) {
                 bench.runStarts();
+            } else if (args.length == 1 && args[0].equals("authorizer")) {
+                bench.runAuthorizer();
             } else {
                 bench.run();
             }
@@ -123,9 +127,14 @@ public final class Bench {
 
         Packaging standard = packagings.get(0);
         Map<String, Object> warm = new LinkedHashMap<>();
-        try (FakeRuntimeApi api = new FakeRuntimeApi();
+        Map<String, List<double[]>> cold;
+        try (AuthorizerSide authorizer = authorizerSide(standard);
+                FakeRuntimeApi authApi = new FakeRuntimeApi();
+                FunctionProcess authorizerProcess = authorizer.start(authApi, work.resolve("authorizer-warm.log"));
+                FakeRuntimeApi api = new FakeRuntimeApi();
                 FunctionProcess function = FunctionProcess.start(standard, List.of(), api, env(dynamoPort),
                         work.resolve("function-warm.log"))) {
+            warmAuthorizer(authorizer, authApi);
             seed(api);
             log("seeded tenant %s with %d connected users; warming up with %d checks", tenant, USERS, warmup);
             for (int i = 0; i < warmup; i++) {
@@ -146,15 +155,71 @@ public final class Bench {
             for (int i = 0; i < 300; i++) {
                 rawRead101();
             }
-            warmRounds(api, warm);
+            warmRounds(api, authorizer, authApi, warm);
+            authorizerProcess.close();
+            Map<String, Map<String, Integer>> counts = countStoreCalls(standard);
+            trainAll(packagings);
+            // This JVM holds DynamoDB Local and the fake Runtime API: its garbage from the warm rounds
+            // is collected now, not by a collection that would land inside a cold start.
+            System.gc();
+            cold = coldStarts(packagings, authorizer);
+            report(packagings, warm, counts, cold, (System.nanoTime() - begun) / 1e9);
         }
-        Map<String, Map<String, Integer>> counts = countStoreCalls(standard);
-        trainAll(packagings);
-        // This JVM holds DynamoDB Local and the fake Runtime API: its garbage from the warm rounds
-        // is collected now, not by a collection that would land inside a cold start.
-        System.gc();
-        Map<String, List<double[]>> cold = coldStarts(packagings);
-        report(packagings, warm, counts, cold, (System.nanoTime() - begun) / 1e9);
+    }
+
+    /**
+     * R6 and R7 alone ({@code bash bench/run.sh authorizer}): the authorizer's warm p50 against
+     * the raw GetItem in interleaved rounds, its start against the default packaging's (jdk17).
+     */
+    void runAuthorizer() throws Exception {
+        Files.createDirectories(work);
+        long begun = System.nanoTime();
+        List<Packaging> packagings = List.of(packagings().get(0));
+        startDynamoDbLocal();
+        Map<String, Object> warm = new LinkedHashMap<>();
+        try (AuthorizerSide authorizer = authorizerSide(packagings.get(0))) {
+            try (FakeRuntimeApi api = new FakeRuntimeApi();
+                    FunctionProcess function = FunctionProcess.start(packagings.get(0), List.of(), api, env(dynamoPort),
+                            work.resolve("function-seed.log"))) {
+                seed(api);
+            }
+            try (FakeRuntimeApi authApi = new FakeRuntimeApi();
+                    FunctionProcess process = authorizer.start(authApi, work.resolve("authorizer-warm.log"))) {
+                warmAuthorizer(authorizer, authApi);
+                for (int i = 0; i < 3000; i++) {
+                    rawGet(users.get(i % USERS));
+                }
+                warmRounds(null, authorizer, authApi, warm);
+            }
+            System.gc();
+            report(packagings, warm, null, coldStarts(packagings, authorizer), (System.nanoTime() - begun) / 1e9);
+        }
+    }
+
+    /**
+     * The authorizer of target/authorizer.zip, after a check that function.zip's layout (as
+     * Lambda's java runtime loads it) runs the same handler: one token passes, one is refused.
+     */
+    AuthorizerSide authorizerSide(Packaging standard) throws Exception {
+        AuthorizerSide authorizer = new AuthorizerSide(authorizerZip, work, jdk17, ricClassPath());
+        Packaging fromFunctionZip = new Packaging("authorizer-in-function-zip", "", standard.javaHome(),
+                standard.classPath(), List.of(), List.of(), null);
+        try (FakeRuntimeApi api = new FakeRuntimeApi();
+                FunctionProcess process = FunctionProcess.start(fromFunctionZip, List.of(), api, authorizer.env(),
+                        work.resolve("authorizer-function-zip.log"), AuthorizerSide.HANDLER)) {
+            AuthorizerSide.expectAuthorized(api.invoke(authorizer.event(0)));
+            AuthorizerSide.expectRefused(api.invoke(AuthorizerSide.event("Bearer " + authorizer.expiredToken())));
+        }
+        log("authorizer from function.zip's layout: a valid token passes, an expired one is refused");
+        return authorizer;
+    }
+
+    void warmAuthorizer(AuthorizerSide authorizer, FakeRuntimeApi authApi) {
+        AuthorizerSide.expectRefused(authApi.invoke(AuthorizerSide.event("Basic dXNlcjpwYXNz")));
+        for (int i = 0; i < warmup; i++) {
+            AuthorizerSide.expectAuthorized(authApi.invoke(authorizer.event(i)));
+        }
+        log("authorizer warmed up with %d tokens; key set reads so far: %d", warmup, authorizer.keySetReads());
     }
 
     /** R4 and R5 alone ({@code bash bench/run.sh starts}), for work on start-up. */
@@ -179,7 +244,7 @@ public final class Bench {
     List<Packaging> packagings() throws IOException {
         Path unzipped = unzip(functionZip, work.resolve("function"));
         Path appJar = packApp(unzipped, work.resolve("packed/app.jar"));
-        String ric = jars(ricDir).stream().map(Path::toString).collect(Collectors.joining(":"));
+        String ric = ricClassPath();
         String zipClassPath = unzipped + ":" + unzipped.resolve("lib") + "/*:" + ric;
         String packedClassPath = Stream.concat(Stream.of(appJar), jars(unzipped.resolve("lib")).stream())
                 .map(Path::toString).collect(Collectors.joining(":")) + ":" + ric;
@@ -222,6 +287,10 @@ public final class Bench {
         return list.stream().filter(p -> wanted.contains("") || wanted.contains(p.name()) || p == list.get(0)).toList();
     }
 
+    String ricClassPath() throws IOException {
+        return jars(ricDir).stream().map(Path::toString).collect(Collectors.joining(":"));
+    }
+
     void trainAll(List<Packaging> packagings) throws Exception {
         for (Packaging packaging : packagings) {
             if (packaging.needsTraining()) {
@@ -253,7 +322,9 @@ public final class Bench {
     }
 
     /** R1, R2, R3 in interleaved rounds: each round runs side A and side B, in alternating order. */
-    void warmRounds(FakeRuntimeApi api, Map<String, Object> warm) {
+    void warmRounds(FakeRuntimeApi api, AuthorizerSide authorizer, FakeRuntimeApi authApi, Map<String, Object> warm) {
+        List<Double> r6 = new ArrayList<>();
+        List<Double> authP50 = new ArrayList<>();
         List<Double> r1p50 = new ArrayList<>();
         List<Double> r1p99 = new ArrayList<>();
         List<Double> r2 = new ArrayList<>();
@@ -263,20 +334,46 @@ public final class Bench {
         List<String> subjects = users.subList(1, USERS);
         for (int round = 0; round < rounds; round++) {
             boolean functionFirst = round % 2 == 0;
-            // R1: one check through the function vs one raw GetItem of the same item
-            long[][] sides = new long[2][];
-            for (int side : functionFirst ? new int[] { 0, 1 } : new int[] { 1, 0 }) {
+            // R1: one check through the function vs one raw GetItem of the same item; R6: the
+            // authorizer's answer to one token vs the same raw GetItem. The order of the sides
+            // rotates from round to round.
+            long[][] sides = new long[3][];
+            List<Integer> order = new ArrayList<>(List.of(0, 1, 2));
+            java.util.Collections.rotate(order, round);
+            for (int side : order) {
+                if (side == 0 && api == null || side == 2 && authApi == null) {
+                    continue;
+                }
                 long[] d = new long[400];
                 for (int i = 0; i < d.length; i++) {
                     String user = users.get(i % USERS);
-                    d[i] = side == 0 ? duration(api.invoke(Events.eligibility(tenant, user))) : rawGet(user);
+                    d[i] = switch (side) {
+                        case 0 -> duration(api.invoke(Events.eligibility(tenant, user)));
+                        case 1 -> rawGet(user);
+                        default -> duration(AuthorizerSide.expectAuthorized(authApi.invoke(authorizer.event(i))));
+                    };
                 }
                 sides[side] = d;
+            }
+            if (authApi != null) {
+                r6.add(pct(sides[2], 50) / pct(sides[1], 50));
+                authP50.add(pct(sides[2], 50) / 1e6);
+                rawP50.add(pct(sides[1], 50) / 1e6);
+                warm.put("R6", r6);
+                warm.put("authP50", authP50);
+                warm.put("rawP50", rawP50);
+                log("round %d: R6 %.2f (authorizer %.3f ms, raw GetItem %.2f ms)", round + 1, last(r6), last(authP50),
+                        last(rawP50));
+            }
+            if (api == null) {
+                continue;
             }
             r1p50.add(pct(sides[0], 50) / pct(sides[1], 50));
             r1p99.add(pct(sides[0], 99) / pct(sides[1], 99));
             fnP50.add(pct(sides[0], 50) / 1e6);
-            rawP50.add(pct(sides[1], 50) / 1e6);
+            if (authApi == null) {
+                rawP50.add(pct(sides[1], 50) / 1e6);
+            }
             // R2: a batch of 100 users vs 100 single checks of the same users
             double batch = 0;
             double singles = 0;
@@ -315,12 +412,14 @@ public final class Bench {
             log("round %d: R1 p50 %.2f p99 %.2f (function %.2f ms, raw GetItem %.2f ms), R2 %.3f, R3 %.2f", round + 1,
                     last(r1p50), last(r1p99), last(fnP50), last(rawP50), last(r2), last(r3));
         }
-        warm.put("R1p50", r1p50);
-        warm.put("R1p99", r1p99);
-        warm.put("R2", r2);
-        warm.put("R3", r3);
-        warm.put("fnP50", fnP50);
-        warm.put("rawP50", rawP50);
+        if (api != null) {
+            warm.put("R1p50", r1p50);
+            warm.put("R1p99", r1p99);
+            warm.put("R2", r2);
+            warm.put("R3", r3);
+            warm.put("fnP50", fnP50);
+            warm.put("rawP50", rawP50);
+        }
     }
 
     /** Store calls per request, counted by a proxy in front of DynamoDB Local (outside the function). */
@@ -467,11 +566,24 @@ public final class Bench {
      * {start-to-answer ms, first-invocation ms, warm p50 ms, RSS kB}.
      */
     Map<String, List<double[]>> coldStarts(List<Packaging> packagings) throws Exception {
+        return coldStarts(packagings, null);
+    }
+
+    /** The same, with the authorizer (R7) in the rotation when it is given. */
+    Map<String, List<double[]>> coldStarts(List<Packaging> packagings, AuthorizerSide authorizer) throws Exception {
         Map<String, List<double[]>> results = new LinkedHashMap<>();
-        packagings.forEach(p -> results.put(p.name(), new ArrayList<>()));
+        List<Packaging> steps = new ArrayList<>(packagings);
+        if (authorizer != null) {
+            steps.add(authorizer.packaging);
+        }
+        steps.forEach(p -> results.put(p.name(), new ArrayList<>()));
         for (int run = 0; run < coldRuns; run++) {
-            for (int k = 0; k < packagings.size(); k++) {
-                Packaging packaging = packagings.get((k + run) % packagings.size());
+            for (int k = 0; k < steps.size(); k++) {
+                Packaging packaging = steps.get((k + run) % steps.size());
+                if (authorizer != null && packaging == authorizer.packaging) {
+                    results.get(packaging.name()).add(authorizerColdStart(authorizer, run));
+                    continue;
+                }
                 try (FakeRuntimeApi api = new FakeRuntimeApi()) {
                     String user = users.get((run * 7 + k) % USERS);
                     FakeRuntimeApi.Invocation first = api.submit(Events.eligibility(tenant, user));
@@ -503,6 +615,24 @@ public final class Bench {
         return results;
     }
 
+    /** One authorizer cold start: process start to its first answer (a valid token), then 300 warm answers. */
+    double[] authorizerColdStart(AuthorizerSide authorizer, int run) throws Exception {
+        try (FakeRuntimeApi api = new FakeRuntimeApi()) {
+            FakeRuntimeApi.Invocation first = api.submit(authorizer.event(run * 7));
+            try (FunctionProcess process = authorizer.start(api, work.resolve("cold-authorizer-" + run + ".log"))) {
+                first.done.get(120, java.util.concurrent.TimeUnit.SECONDS);
+                AuthorizerSide.expectAuthorized(first);
+                double toAnswer = (first.answeredNanos - process.startedNanos) / 1e6;
+                long[] d = new long[300];
+                for (int i = 0; i < d.length; i++) {
+                    d[i] = duration(AuthorizerSide.expectAuthorized(api.invoke(authorizer.event(i))));
+                }
+                long[] lastPart = Arrays.copyOfRange(d, 100, d.length);
+                return new double[] { toAnswer, duration(first) / 1e6, pct(lastPart, 50) / 1e6, process.residentKb() };
+            }
+        }
+    }
+
     // ---- report -----------------------------------------------------------------------------
 
     /** Prints the table and writes it to bench/target/results.md; warm and counts are null in a starts-only run. */
@@ -515,12 +645,19 @@ public final class Bench {
                 Instant.now().toString().substring(0, 16) + "Z", warm == null ? "starts only, " : rounds + " rounds, ",
                 coldRuns, seconds));
         t.append("| figure | target | median | min–max over rounds |\n|---|---|---|---|\n");
-        if (warm != null) {
+        boolean functionWarm = warm != null && warm.containsKey("R1p50");
+        if (functionWarm) {
             row(t, "R1 eligibility p50 ÷ raw GetItem p50", "≤ 1.3", (List<Double>) warm.get("R1p50"), "%.2f");
             row(t, "R1 eligibility p99 ÷ raw GetItem p99", "≤ 1.6", (List<Double>) warm.get("R1p99"), "%.2f");
             row(t, "R2 batch of 100 ÷ 100 single checks", "≤ 0.1", (List<Double>) warm.get("R2"), "%.3f");
             row(t, "R3 profile card of 100 ÷ raw read of its 101 items", "≤ 1.3", (List<Double>) warm.get("R3"), "%.2f");
             row(t, "(eligibility p50, ms)", "", (List<Double>) warm.get("fnP50"), "%.2f");
+        }
+        if (warm != null && warm.containsKey("R6")) {
+            row(t, "R6 authorizer warm p50 ÷ raw GetItem p50", "≤ 0.5", (List<Double>) warm.get("R6"), "%.2f");
+            row(t, "(authorizer warm p50, ms)", "", (List<Double>) warm.get("authP50"), "%.3f");
+        }
+        if (warm != null) {
             row(t, "(raw GetItem p50, ms)", "", (List<Double>) warm.get("rawP50"), "%.2f");
         }
         List<double[]> base = cold.get(packagings.get(0).name());
@@ -530,12 +667,17 @@ public final class Bench {
             row(t, "R4 start → first answer, " + p.name() + " ÷ jdk17", p.name().equals(DEPLOYABLE_WINNER)
                     ? "≤ 0.3 (best)" : "", ratio, "%.2f");
         }
+        List<double[]> authorizerRuns = cold.get("authorizer");
+        if (authorizerRuns != null) {
+            row(t, "R7 authorizer start → first answer ÷ jdk17's", "≤ 0.5", IntStream.range(0, authorizerRuns.size())
+                    .mapToObj(i -> authorizerRuns.get(i)[0] / base.get(i)[0]).toList(), "%.2f");
+        }
         for (Packaging p : packagings) {
             List<double[]> runs = cold.get(p.name());
             row(t, "R5 first request ÷ warm p50, " + p.name(), "≤ 10",
                     runs.stream().map(r -> r[1] / r[2]).toList(), "%.1f");
         }
-        if (warm != null) {
+        if (functionWarm) {
             double warmedP50 = median((List<Double>) warm.get("fnP50"));
             for (Packaging p : packagings) {
                 List<double[]> runs = cold.get(p.name());
@@ -546,11 +688,17 @@ public final class Bench {
                     ((Number) warm.get("rssKb")).longValue() / 1024));
         }
         t.append("\n| packaging | start → first answer ms, median (min–max) | first request ms | warm p50 ms | RSS MB |\n|---|---|---|---|---|\n");
-        for (Packaging p : packagings) {
-            List<double[]> runs = cold.get(p.name());
+        List<String> described = new ArrayList<>(packagings.stream().map(Packaging::name).toList());
+        if (authorizerRuns != null) {
+            described.add("authorizer");
+        }
+        for (String name : described) {
+            List<double[]> runs = cold.get(name);
             List<Double> ttfa = runs.stream().map(r -> r[0]).toList();
-            t.append(String.format(Locale.ROOT, "| %s: %s | %.0f (%.0f–%.0f) | %.1f | %.2f | %.0f |%n", p.name(),
-                    p.description(), median(ttfa), min(ttfa), max(ttfa), median(runs.stream().map(r -> r[1]).toList()),
+            String description = packagings.stream().filter(p -> p.name().equals(name)).map(Packaging::description).findFirst()
+                    .orElse("JDK 17, authorizer.zip as Lambda's java runtime loads it (AuthorizerHandler, local key set)");
+            t.append(String.format(Locale.ROOT, "| %s: %s | %.0f (%.0f–%.0f) | %.1f | %.2f | %.0f |%n", name,
+                    description, median(ttfa), min(ttfa), max(ttfa), median(runs.stream().map(r -> r[1]).toList()),
                     median(runs.stream().map(r -> r[2]).toList()), median(runs.stream().map(r -> r[3]).toList()) / 1024));
         }
         if (counts != null) {
@@ -562,7 +710,8 @@ public final class Bench {
         }
         System.out.println();
         System.out.println(t);
-        Files.writeString(work.resolve(warm == null ? "../results-starts.md" : "../results.md"), t.toString());
+        Files.writeString(work.resolve(warm == null ? "../results-starts.md"
+                : functionWarm ? "../results.md" : "../results-authorizer.md"), t.toString());
     }
 
     private static void row(StringBuilder t, String name, String target, List<Double> values, String format) {

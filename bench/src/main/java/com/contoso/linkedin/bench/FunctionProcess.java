@@ -32,6 +32,12 @@ final class FunctionProcess implements AutoCloseable {
     /** Starts the function; events already submitted to {@code api} are served first. */
     static FunctionProcess start(Packaging packaging, List<String> extraFlags, FakeRuntimeApi api,
             Map<String, String> env, Path log) throws IOException {
+        return start(packaging, extraFlags, api, env, log, HANDLER);
+    }
+
+    /** The same with another handler of the zip (the authorizer's). */
+    static FunctionProcess start(Packaging packaging, List<String> extraFlags, FakeRuntimeApi api,
+            Map<String, String> env, Path log, String handler) throws IOException {
         List<String> command = new ArrayList<>();
         if (packaging.bootstrap() != null) {
             command.add(packaging.bootstrap().toString());
@@ -42,7 +48,7 @@ final class FunctionProcess implements AutoCloseable {
             command.add("-cp");
             command.add(packaging.classPath());
             command.add(RIC_MAIN);
-            command.add(HANDLER);
+            command.add(handler);
         }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
@@ -51,7 +57,7 @@ final class FunctionProcess implements AutoCloseable {
         }
         builder.environment().putAll(env);
         builder.environment().put("AWS_LAMBDA_RUNTIME_API", api.address());
-        builder.environment().put("_HANDLER", HANDLER);
+        builder.environment().put("_HANDLER", handler);
         builder.environment().remove("JAVA_TOOL_OPTIONS");
         if (packaging.bootstrap() != null) {
             builder.environment().put("LAMBDA_TASK_ROOT", packaging.directory().toString());

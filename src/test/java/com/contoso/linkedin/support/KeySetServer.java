@@ -1,0 +1,93 @@
+package com.contoso.linkedin.support;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A local stand-in for Entra ID's key set endpoint on 127.0.0.1: serves the public halves of the
+ * keys it is given (or a failure), and counts every read, with its time.
+ */
+public final class KeySetServer implements AutoCloseable {
+
+    /** What the endpoint answers. */
+    public enum Answer { KEYS, ERROR_500, NOT_JSON }
+
+    private final HttpServer server;
+    private final List<Long> reads = new ArrayList<>();
+    private volatile List<JWK> keys;
+    private volatile Answer answer = Answer.KEYS;
+
+    public KeySetServer(JWK... keys) throws IOException {
+        this.keys = List.of(keys);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+        server.createContext("/common/discovery/v2.0/keys", this::serve);
+        server.start();
+    }
+
+    /** A key set address where nothing listens (a port just closed). */
+    public static URI unreachable() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/common/discovery/v2.0/keys");
+        }
+    }
+
+    public URI uri() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/common/discovery/v2.0/keys");
+    }
+
+    /** Serves these keys from now on (a rotation). */
+    public void serve(JWK... newKeys) {
+        keys = List.of(newKeys);
+        answer = Answer.KEYS;
+    }
+
+    public void answer(Answer newAnswer) {
+        answer = newAnswer;
+    }
+
+    public synchronized int reads() {
+        return reads.size();
+    }
+
+    /** When each read arrived (System.currentTimeMillis()). */
+    public synchronized List<Long> readTimes() {
+        return List.copyOf(reads);
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        synchronized (this) {
+            reads.add(System.currentTimeMillis());
+        }
+        try (exchange) {
+            int status = answer == Answer.ERROR_500 ? 500 : 200;
+            String body = switch (answer) {
+                case KEYS -> new JWKSet(keys).toPublicJWKSet().toString();
+                case ERROR_500 -> "{\"error\":\"server_error\"}";
+                case NOT_JSON -> "<html><body>Service unavailable</body></html>";
+            };
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", answer == Answer.NOT_JSON ? "text/html" : "application/json");
+            exchange.sendResponseHeaders(status, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
