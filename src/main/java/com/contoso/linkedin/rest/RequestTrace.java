@@ -36,12 +36,16 @@ public final class RequestTrace {
 
     /**
      * How long the store may still take for this invocation: Lambda's remaining time less the
-     * margin kept for the answer (none without a Lambda context: a minute, as a synthetic one has).
+     * margin kept for the answer. Empty when the context gives no usable time: none at all, or
+     * nothing left as the request starts, which Lambda never does but the mock event server of
+     * the local run does (it sets no deadline); the client's own bounds then apply.
      */
-    public static Duration timeLeft(Context lambda, Duration answerMargin) {
-        long remaining = lambda == null ? 60_000 : lambda.getRemainingTimeInMillis();
-        Duration left = Duration.ofMillis(remaining).minus(answerMargin);
-        return left.isNegative() ? Duration.ZERO : left;
+    public static Optional<Duration> timeLeft(Context lambda, Duration answerMargin) {
+        if (lambda == null || lambda.getRemainingTimeInMillis() <= 0) {
+            return Optional.empty();
+        }
+        Duration left = Duration.ofMillis(lambda.getRemainingTimeInMillis()).minus(answerMargin);
+        return Optional.of(left.isNegative() ? Duration.ZERO : left);
     }
 
     /** The {@code Root} of the invocation's X-Ray header ({@code Root=1-…;Parent=…;Sampled=…}). */

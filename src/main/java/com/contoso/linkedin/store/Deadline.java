@@ -20,10 +20,13 @@ public final class Deadline {
         this.endNanos = endNanos;
     }
 
-    /** Sets the current thread's deadline {@code remaining} from now, until the scope is closed. */
-    public static Scope open(Duration remaining) {
+    /**
+     * Sets the current thread's deadline {@code remaining} from now (none when empty: no known
+     * deadline), until the scope is closed.
+     */
+    public static Scope open(Optional<Duration> remaining) {
         Deadline previous = CURRENT.get();
-        CURRENT.set(new Deadline(System.nanoTime() + remaining.toNanos()));
+        CURRENT.set(remaining.map(left -> new Deadline(System.nanoTime() + left.toNanos())).orElse(null));
         return () -> CURRENT.set(previous);
     }
 
