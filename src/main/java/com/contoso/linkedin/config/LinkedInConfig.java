@@ -23,6 +23,18 @@ public interface LinkedInConfig {
 
     Identity identity();
 
+    Metrics metrics();
+
+    /** The embedded-metric-format lines the functions write (metrics/Metrics). */
+    interface Metrics {
+        /**
+         * How often, at most, accumulated metrics are written, at the end of a request: one line
+         * per set of dimensions instead of several per request. PT0S writes after every request.
+         */
+        @WithDefault("PT10S")
+        Duration flushInterval();
+    }
+
     /**
      * Who the any-tenant app roles ({@code LinkedInEligibility.Check}, {@code Tenants.Operate})
      * may come from (SPEC section 5). Neither key has a production default: unset, those roles

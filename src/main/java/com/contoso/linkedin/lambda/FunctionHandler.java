@@ -6,6 +6,8 @@ import java.io.OutputStream;
 
 import com.amazonaws.services.lambda.runtime.Context;
 
+import com.contoso.linkedin.metrics.Metrics;
+
 import io.quarkus.arc.Arc;
 import io.quarkus.runtime.Quarkus;
 
@@ -26,6 +28,7 @@ public class FunctionHandler {
     private static final EventDispatch DISPATCH = start();
 
     private static EventDispatch start() {
+        Metrics.count("ColdStarts");
         Quarkus.manualInitialize();
         Quarkus.manualStart();
         Arc.container().instance(Priming.class).get().atStart();

@@ -2,6 +2,7 @@ package com.contoso.linkedin.lambda;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -16,9 +17,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.contoso.linkedin.config.LinkedInConfig;
 import com.contoso.linkedin.identity.ApiGatewayEvents;
 import com.contoso.linkedin.identity.Caller;
 import com.contoso.linkedin.identity.Callers;
+import com.contoso.linkedin.metrics.Metrics;
 import com.contoso.linkedin.rest.AccessLog;
 import com.contoso.linkedin.rest.EligibilityAnswers;
 import com.contoso.linkedin.rest.Problem;
@@ -66,9 +69,10 @@ public class HotRoutes {
     private final ObjectReader events;
     private final ObjectWriter responses;
     private final RetryAfter retryAfter;
+    private final Duration metricsInterval;
 
     public HotRoutes(EligibilityAnswers answers, Callers callers, StrictJson bodies, ObjectMapper mapper,
-            RetryAfter retryAfter) {
+            RetryAfter retryAfter, LinkedInConfig config) {
         this.answers = answers;
         this.callers = callers;
         this.bodies = bodies;
@@ -79,6 +83,7 @@ public class HotRoutes {
         this.events = lambda.readerFor(APIGatewayV2HTTPEvent.class);
         this.responses = lambda.writerFor(APIGatewayV2HTTPResponse.class);
         this.retryAfter = retryAfter;
+        this.metricsInterval = config.metrics().flushInterval();
     }
 
     /** The Lambda response to this API Gateway event, or empty when the HTTP layer must answer it. */
@@ -99,6 +104,7 @@ public class HotRoutes {
         AccessLog.write(ApiGatewayEvents.requestId(event, lambda), event.getRequestContext().getHttp().getMethod(),
                 event.getRawPath(), call.get().caller().logKind(), response.getStatusCode(),
                 (System.nanoTime() - started) / 1000);
+        Metrics.flushIfDue(metricsInterval);
         return Optional.of(responses.writeValueAsBytes(response));
     }
 

@@ -37,6 +37,7 @@ import com.contoso.linkedin.domain.Tenant;
 import com.contoso.linkedin.domain.TenantProfile;
 import com.contoso.linkedin.domain.TenantSetting;
 import com.contoso.linkedin.domain.UserFacts;
+import com.contoso.linkedin.metrics.Metrics;
 import com.contoso.linkedin.service.TenantCache;
 import com.contoso.linkedin.store.LinkedInStore;
 
@@ -87,7 +88,9 @@ public class Priming implements Resource {
                 new Step("decision path", Priming::decideOnMadeUpRecords),
                 new Step("store connection", this::readNothing),
                 new Step("hot routes", () -> send(eligibilityEvent(), profileCardEvent(NO_TENANT))),
-                new Step("HTTP layer", () -> sendThroughHttpLayer(profileCardEvent(NOT_AN_ID), eligibilityEvent())));
+                new Step("HTTP layer", () -> sendThroughHttpLayer(profileCardEvent(NOT_AN_ID), eligibilityEvent())),
+                // The metrics' writer (its JSON mapping) is warmed by writing what start-up counted.
+                new Step("metrics", () -> Metrics.flushIfDue(Duration.ZERO)));
     }
 
     /** Lambda's init phase ({@link FunctionHandler}): prime, and be called around a SnapStart snapshot. */

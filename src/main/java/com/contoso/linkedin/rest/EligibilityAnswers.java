@@ -7,11 +7,13 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.contoso.linkedin.domain.Client;
+import com.contoso.linkedin.domain.Decision;
 import com.contoso.linkedin.domain.InvalidInputException;
 import com.contoso.linkedin.identity.Caller;
 import com.contoso.linkedin.identity.ForbiddenException;
 import com.contoso.linkedin.identity.Grant;
 import com.contoso.linkedin.identity.Granted;
+import com.contoso.linkedin.metrics.Metrics;
 import com.contoso.linkedin.rest.RequestBodies.BatchBody;
 import com.contoso.linkedin.rest.RequestBodies.ProfileCardsBody;
 import com.contoso.linkedin.rest.ResponseBodies.BatchView;
@@ -48,6 +50,7 @@ public class EligibilityAnswers {
 
     public EligibilityView check(Granted asked, Client client) {
         var evaluation = eligibility.check(asked.tenantId(), List.of(asked.userId()), client);
+        countDecision(evaluation.decisions().get(0), client);
         return EligibilityView.of(asked.tenantId(), asked.userId(), client, evaluation.decisions().get(0),
                 evaluation.freshness());
     }
@@ -58,6 +61,8 @@ public class EligibilityAnswers {
 
     public BatchView batch(Granted asked, BatchBody request) {
         var evaluation = eligibility.check(asked.tenantId(), request.userIds(), request.client());
+        Metrics.size("BatchSize", request.userIds().size());
+        evaluation.decisions().forEach(decision -> countDecision(decision, request.client()));
         List<EligibilityView> decisions = new ArrayList<>(request.userIds().size());
         for (int i = 0; i < request.userIds().size(); i++) {
             decisions.add(EligibilityView.of(asked.tenantId(), request.userIds().get(i), request.client(),
@@ -90,6 +95,9 @@ public class EligibilityAnswers {
 
     public ProfileCardsView cards(Granted asked, ProfileCardsBody request) {
         var evaluation = eligibility.profileCards(asked.tenantId(), request.viewerId(), request.subjectIds());
+        Metrics.size("CardsPerRequest", request.subjectIds().size());
+        evaluation.cards().forEach(card -> Metrics.count("Cards", "Reason", card.reason().name(), "Level",
+                card.level().name()));
         List<CardView> cards = new ArrayList<>(request.subjectIds().size());
         for (int i = 0; i < request.subjectIds().size(); i++) {
             cards.add(CardView.of(request.subjectIds().get(i), evaluation.cards().get(i)));
@@ -97,6 +105,10 @@ public class EligibilityAnswers {
         var freshness = evaluation.freshness();
         return new ProfileCardsView(request.viewerId(), freshness.settingVersion(), freshness.evaluatedAt().toString(),
                 freshness.maxStalenessSeconds(), cards);
+    }
+
+    private static void countDecision(Decision decision, Client client) {
+        Metrics.count("Decisions", "Reason", decision.reason().name(), "Client", client.name());
     }
 
     /** The {@code client} query parameter: absent is {@code PROFILE_CARD}. */

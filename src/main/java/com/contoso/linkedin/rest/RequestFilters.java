@@ -14,6 +14,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import com.contoso.linkedin.config.LinkedInConfig;
 import com.contoso.linkedin.domain.InvalidInputException;
 import com.contoso.linkedin.identity.Access;
+import com.contoso.linkedin.metrics.Metrics;
 import com.contoso.linkedin.store.Deadline;
 
 /**
@@ -35,11 +36,13 @@ public class RequestFilters {
     private final Access access;
     private final com.amazonaws.services.lambda.runtime.Context lambda;
     private final Duration answerMargin;
+    private final Duration metricsInterval;
 
     public RequestFilters(Access access, com.amazonaws.services.lambda.runtime.Context lambda, LinkedInConfig config) {
         this.access = access;
         this.lambda = lambda;
         this.answerMargin = config.store().answerMargin();
+        this.metricsInterval = config.metrics().flushInterval();
     }
 
     @ServerRequestFilter(preMatching = true)
@@ -79,6 +82,7 @@ public class RequestFilters {
         AccessLog.write(access.requestId(), request.getMethod(), request.getUriInfo().getPath(), access.callerKind(),
                 response.getStatus(), latencyMicros);
         response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, NO_STORE);
+        Metrics.flushIfDue(metricsInterval);
         RequestTrace.end();
         if (request.getProperty(DEADLINE) instanceof Deadline.Scope deadline) {
             deadline.close();

@@ -16,6 +16,7 @@ import com.contoso.linkedin.domain.Tenant;
 import com.contoso.linkedin.domain.TenantNotProvisionedException;
 import com.contoso.linkedin.domain.TenantSetting;
 import com.contoso.linkedin.domain.VersionMismatchException;
+import com.contoso.linkedin.metrics.Metrics;
 import com.contoso.linkedin.store.ConcurrentChangeException;
 import com.contoso.linkedin.store.LinkedInStore;
 import com.contoso.linkedin.store.StoreUnavailableException;
@@ -71,6 +72,10 @@ public class SettingService {
             try {
                 store.saveSetting(tenantId, current.version(), next, withdraw, audit);
                 cache.evict(tenantId);
+                Metrics.count("SettingChanges", "Mode", next.mode().name());
+                if (withdraw) {
+                    Metrics.count("ConsentWithdrawals", "Cause", "TENANT_DISABLED");
+                }
                 return new Outcome(new Tenant(tenantId, tenant.profile(), Optional.of(next),
                         tenant.consentEpoch() + (withdraw ? 1 : 0)), true);
             } catch (ConcurrentChangeException lost) {

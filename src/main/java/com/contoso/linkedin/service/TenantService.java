@@ -9,6 +9,7 @@ import com.contoso.linkedin.domain.IntegrationMode;
 import com.contoso.linkedin.domain.Tenant;
 import com.contoso.linkedin.domain.TenantNotProvisionedException;
 import com.contoso.linkedin.domain.TenantProfile;
+import com.contoso.linkedin.metrics.Metrics;
 import com.contoso.linkedin.store.ConcurrentChangeException;
 import com.contoso.linkedin.store.LinkedInStore;
 import com.contoso.linkedin.store.StoreUnavailableException;
@@ -41,6 +42,9 @@ public class TenantService {
             try {
                 store.saveProfile(tenantId, profile, previous, withdraw, clock.instant());
                 cache.evict(tenantId);
+                if (withdraw) {
+                    Metrics.count("ConsentWithdrawals", "Cause", "COUNTRY_DEFAULT");
+                }
                 return previous.isEmpty();
             } catch (ConcurrentChangeException lost) {
                 cache.evict(tenantId);

@@ -14,6 +14,7 @@ import com.contoso.linkedin.domain.Reason;
 import com.contoso.linkedin.domain.RefusedException;
 import com.contoso.linkedin.domain.Tenant;
 import com.contoso.linkedin.domain.TenantNotProvisionedException;
+import com.contoso.linkedin.metrics.Metrics;
 import com.contoso.linkedin.store.LinkedInStore;
 
 /** What users set for themselves, and the policy set for them. Every read here is fresh. */
@@ -52,6 +53,8 @@ public class UserService {
     /** Always allowed, whatever the user's eligibility or the tenant's existence. */
     public void disconnect(String tenantId, String userId) {
         store.disconnect(tenantId, userId);
+        // Counted per request: a disconnect of a user who was not connected is one too.
+        Metrics.count("ConsentWithdrawals", "Cause", "USER_DISCONNECTED");
     }
 
     public void setProfileVisibility(String tenantId, String userId, boolean visible) {

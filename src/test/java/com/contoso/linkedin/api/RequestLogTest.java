@@ -99,6 +99,39 @@ class RequestLogTest {
     }
 
     @Test
+    void requests_leaveTheirMetrics_inTheOutput_asEmbeddedMetricFormat_withoutAnyId() throws Exception {
+        String tenant = Tenants.provisioned();
+        String user = newId();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream stdout = System.out;
+        System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            LambdaEvents.get("/tenants/" + tenant + "/users/" + user + "/linkedin-eligibility").as(Identities.checker())
+                    .send();
+            com.contoso.linkedin.metrics.Metrics.flushIfDue(java.time.Duration.ZERO);
+        } finally {
+            System.setOut(stdout);
+        }
+
+        List<com.fasterxml.jackson.databind.JsonNode> documents = new java.util.ArrayList<>();
+        for (String line : out.toString(java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+            if (line.startsWith("{") && line.contains("\"_aws\"")) {
+                documents.add(new com.fasterxml.jackson.databind.ObjectMapper().readTree(line));
+            }
+        }
+        assertTrue(documents.stream().anyMatch(d -> d.path("Decisions").asDouble() >= 1
+                && "ELIGIBLE".equals(d.path("Reason").asText()) && "PROFILE_CARD".equals(d.path("Client").asText())),
+                documents::toString);
+        assertTrue(documents.stream().anyMatch(d -> "ok".equals(d.path("Outcome").asText())
+                && d.path("StoreCalls").asDouble() >= 1), documents::toString);
+        assertTrue(documents.stream().anyMatch(d -> d.has("StoreLatency")), documents::toString);
+        assertTrue(documents.stream().allMatch(d -> d.path("_aws").path("CloudWatchMetrics").get(0).path("Namespace")
+                .asText().equals("LinkedInIntegration")));
+        assertFalse(out.toString(java.nio.charset.StandardCharsets.UTF_8).contains(user), "no user id in any metric");
+        assertTrue(documents.stream().noneMatch(d -> d.toString().contains(tenant)), "no tenant id in any metric");
+    }
+
+    @Test
     void theDirectRoute_leavesTheSameOneLine() {
         String tenant = Tenants.provisioned();
         Map<String, Object> check = LambdaEvents.get("/tenants/" + tenant + "/users/" + newId()

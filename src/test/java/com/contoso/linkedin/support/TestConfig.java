@@ -75,6 +75,11 @@ public record TestConfig(String tableName, Duration maxStaleness, int maxEntries
     }
 
     @Override
+    public Metrics metrics() {
+        return () -> Duration.ofSeconds(10);
+    }
+
+    @Override
     public Identity identity() {
         throw new UnsupportedOperationException("read by identity/ only, not by the store or the services");
     }

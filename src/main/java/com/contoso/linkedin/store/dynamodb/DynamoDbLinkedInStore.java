@@ -28,6 +28,7 @@ import com.contoso.linkedin.domain.Tenant;
 import com.contoso.linkedin.domain.TenantProfile;
 import com.contoso.linkedin.domain.TenantSetting;
 import com.contoso.linkedin.domain.UserFacts;
+import com.contoso.linkedin.metrics.Metrics;
 import com.contoso.linkedin.store.ConcurrentChangeException;
 import com.contoso.linkedin.store.Deadline;
 import com.contoso.linkedin.store.GroupSyncIncompleteException;
@@ -306,12 +307,22 @@ public class DynamoDbLinkedInStore implements LinkedInStore {
      * transaction) pass through; every other failure is classified once ({@link StoreErrors}).
      */
     private <T> T call(String what, Supplier<T> operation) {
+        long started = System.nanoTime();
+        String outcome = "ok";
         try {
             return operation.get();
         } catch (ConditionalCheckFailedException | TransactionCanceledException decidedByCaller) {
+            outcome = "conflict";
             throw decidedByCaller;
         } catch (SdkException e) {
-            throw StoreErrors.classify(what, e);
+            RuntimeException classified = StoreErrors.classify(what, e);
+            outcome = classified instanceof StoreUnavailableException unavailable
+                    ? unavailable.pushback() ? "throttled" : "unavailable"
+                    : "failed";
+            throw classified;
+        } finally {
+            Metrics.count("StoreCalls", "Outcome", outcome);
+            Metrics.millis("StoreLatency", (System.nanoTime() - started) / 1e6);
         }
     }
 }
