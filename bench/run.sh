@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The speed benchmark of README "Speed", one command: bash bench/run.sh
+# The speed benchmark of bench/README.md, one command: bash bench/run.sh
 #
 # Packages the function (target/function.zip, tests skipped: ./mvnw verify runs them), builds the
 # benchmark (bench/pom.xml, a separate Maven project), Quarkus' package-time caches and the

@@ -9,7 +9,7 @@
 #   app.aot        the AOT cache, trained on real requests (eligibility, batch, profile cards)
 #                  against DynamoDB Local through a loopback fake of the Runtime API
 #   jvm.options    infra/aot-runtime/jvm.options: C1 only and SerialGC for a short-lived,
-#                  single-threaded function (the fastest start measured, README "Speed")
+#                  single-threaded function (the fastest start measured, bench/README.md)
 #
 # The cache holds class metadata and profiles of the JDK that made it, for its architecture:
 # build on the Architecture you deploy (an arm64 runner with an arm64 JDK 25 for the default

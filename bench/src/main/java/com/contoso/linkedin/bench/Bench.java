@@ -43,7 +43,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
- * The speed benchmark of README "Speed": the production artifact (target/function.zip) run by
+ * The speed benchmark of bench/README.md: the production artifact (target/function.zip) run by
  * AWS's runtime interface client against a loopback fake Runtime API, on DynamoDB Local started
  * here, every figure a ratio of two sides measured in interleaved rounds so that noise from the
  * machine weighs on both. Run with {@code bash bench/run.sh}.
