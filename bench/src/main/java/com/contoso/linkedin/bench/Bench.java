@@ -52,6 +52,9 @@ public final class Bench {
 
     static final String TABLE = "linkedin-integration-bench";
     static final int USERS = 101;
+    /** R10's floor: a handler reading the same item with the same SDK client and no framework. */
+    static final String BARE = "bare";
+    static final String BARE_HANDLER = "com.contoso.linkedin.bench.BareHandler::handleRequest";
     /** The packaging infra offers as FunctionRuntime=jvm25-aot, which R4's target applies to. */
     static final String DEPLOYABLE_WINNER = "jvm25-aot";
 
@@ -573,6 +576,7 @@ public final class Bench {
     Map<String, List<double[]>> coldStarts(List<Packaging> packagings, AuthorizerSide authorizer) throws Exception {
         Map<String, List<double[]>> results = new LinkedHashMap<>();
         List<Packaging> steps = new ArrayList<>(packagings);
+        steps.add(bare(packagings.get(0)));
         if (authorizer != null) {
             steps.add(authorizer.packaging);
         }
@@ -593,7 +597,8 @@ public final class Bench {
                                     ? List.of(prop("bench.coldFlags", "").replace("RUN", Integer.toString(run)).split(" "))
                                     : List.of();
                     try (FunctionProcess function = FunctionProcess.start(packaging, extra, api, env(dynamoPort),
-                            work.resolve("cold-" + packaging.name() + "-" + run + ".log"))) {
+                            work.resolve("cold-" + packaging.name() + "-" + run + ".log"),
+                            packaging.name().equals(BARE) ? BARE_HANDLER : FunctionProcess.HANDLER)) {
                         first.done.get(120, java.util.concurrent.TimeUnit.SECONDS);
                         expectOk(first);
                         double toAnswer = (first.answeredNanos - function.startedNanos) / 1e6;
@@ -613,6 +618,17 @@ public final class Bench {
             log("cold run %d:%s", run + 1, line);
         }
         return results;
+    }
+
+    /**
+     * The bare handler on the default packaging's JDK and class path (the function's own jars give
+     * it the same SDK), with only the benchmark's classes in front: the JVM, the runtime interface
+     * client, the SDK client's creation and one GetItem, nothing of the application.
+     */
+    Packaging bare(Packaging standard) {
+        return new Packaging(BARE, "no framework: the same SDK client and GetItem (R10's floor)", standard.javaHome(),
+                Path.of("bench/target/classes").toAbsolutePath() + ":" + standard.classPath(), List.of(), List.of(),
+                null);
     }
 
     /** One authorizer cold start: process start to its first answer (a valid token), then 300 warm answers. */
@@ -667,6 +683,11 @@ public final class Bench {
             row(t, "R4 start → first answer, " + p.name() + " ÷ jdk17", p.name().equals(DEPLOYABLE_WINNER)
                     ? "≤ 0.3 (best)" : "", ratio, "%.2f");
         }
+        List<double[]> bareRuns = cold.get(BARE);
+        if (bareRuns != null) {
+            row(t, "R10 start → first answer, jdk17 ÷ bare handler", "≤ 1.5", IntStream.range(0, bareRuns.size())
+                    .mapToObj(i -> base.get(i)[0] / bareRuns.get(i)[0]).toList(), "%.2f");
+        }
         List<double[]> authorizerRuns = cold.get("authorizer");
         if (authorizerRuns != null) {
             row(t, "R7 authorizer start → first answer ÷ jdk17's", "≤ 0.5", IntStream.range(0, authorizerRuns.size())
@@ -689,6 +710,9 @@ public final class Bench {
         }
         t.append("\n| packaging | start → first answer ms, median (min–max) | first request ms | warm p50 ms | RSS MB |\n|---|---|---|---|---|\n");
         List<String> described = new ArrayList<>(packagings.stream().map(Packaging::name).toList());
+        if (bareRuns != null) {
+            described.add(BARE);
+        }
         if (authorizerRuns != null) {
             described.add("authorizer");
         }
@@ -696,7 +720,8 @@ public final class Bench {
             List<double[]> runs = cold.get(name);
             List<Double> ttfa = runs.stream().map(r -> r[0]).toList();
             String description = packagings.stream().filter(p -> p.name().equals(name)).map(Packaging::description).findFirst()
-                    .orElse("JDK 17, authorizer.zip as Lambda's java runtime loads it (AuthorizerHandler, local key set)");
+                    .orElse(name.equals(BARE) ? "JDK 17, no framework: the same SDK client and GetItem (R10's floor)"
+                            : "JDK 17, authorizer.zip as Lambda's java runtime loads it (AuthorizerHandler, local key set)");
             t.append(String.format(Locale.ROOT, "| %s: %s | %.0f (%.0f–%.0f) | %.1f | %.2f | %.0f |%n", name,
                     description, median(ttfa), min(ttfa), max(ttfa), median(runs.stream().map(r -> r[1]).toList()),
                     median(runs.stream().map(r -> r[2]).toList()), median(runs.stream().map(r -> r[3]).toList()) / 1024));
