@@ -33,6 +33,7 @@ public final class ApiDocument {
     public static final String BAD_REQUEST = "BadRequest";
     public static final String UNAUTHENTICATED = "Unauthenticated";
     public static final String FORBIDDEN = "Forbidden";
+    public static final String NOT_ACCEPTABLE = "NotAcceptable";
     public static final String TENANT_NOT_PROVISIONED = "TenantNotProvisioned";
     public static final String PRECONDITION_FAILED = "PreconditionFailed";
     public static final String PAYLOAD_TOO_LARGE = "PayloadTooLarge";
@@ -180,6 +181,9 @@ public final class ApiDocument {
         public static final String FORBIDDEN = """
                 {"type": "urn:linkedin-integration:problem:forbidden", "title": "Forbidden", "status": 403,
                  "detail": "The caller's claims do not grant this operation"}""";
+        public static final String NOT_ACCEPTABLE = """
+                {"type": "urn:linkedin-integration:problem:not-acceptable", "title": "Not Acceptable", "status": 406,
+                 "detail": "Not Acceptable"}""";
         public static final String TENANT_NOT_PROVISIONED = """
                 {"type": "urn:linkedin-integration:problem:tenant-not-provisioned", "title": "Tenant not provisioned",
                  "status": 404, "detail": "The tenant has no record", "reason": "TENANT_NOT_PROVISIONED"}""";

@@ -16,8 +16,9 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * What holds for every operation, stated once as the code does it once: every request passes
- * the identity check (401), the grant check (403), the strict id, query and body rules (400) and
- * may meet an unavailable store (503) or an unexpected failure (500); every body is read by
+ * the identity check (401), the grant check (403), the strict id, query and body rules (400), is
+ * answered only in JSON (406 for an {@code Accept} without it) and may meet an unavailable store
+ * (503) or an unexpected failure (500); every body is read by
  * {@code StrictJson} (413, 415); every answer is {@code Cache-Control: no-store}
  * ({@code RequestFilters}); every id is a GUID. The resources declare only what is particular to
  * an operation. Runs when the document is generated ({@code mp.openapi.filter}), never at run time.
@@ -29,6 +30,7 @@ public class ApiDocumentFilter implements OASFilter {
             "400", ApiDocument.BAD_REQUEST,
             "401", ApiDocument.UNAUTHENTICATED,
             "403", ApiDocument.FORBIDDEN,
+            "406", ApiDocument.NOT_ACCEPTABLE,
             "500", ApiDocument.INTERNAL_ERROR,
             "503", ApiDocument.STORE_UNAVAILABLE));
 

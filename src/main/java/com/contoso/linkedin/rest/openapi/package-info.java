@@ -65,6 +65,11 @@
                                 it names nothing of the tenant or user asked about.""",
                                 content = @Content(mediaType = ApiDocument.PROBLEM_JSON, schema = @Schema(ref = ApiDocument.PROBLEM),
                                         example = Examples.FORBIDDEN)),
+                        @APIResponse(name = ApiDocument.NOT_ACCEPTABLE, description = """
+                                The `Accept` header admits no JSON: every answer is JSON (problems \
+                                `application/problem+json`).""",
+                                content = @Content(mediaType = ApiDocument.PROBLEM_JSON, schema = @Schema(ref = ApiDocument.PROBLEM),
+                                        example = Examples.NOT_ACCEPTABLE)),
                         @APIResponse(name = ApiDocument.TENANT_NOT_PROVISIONED, description = """
                                 The tenant has no record (reason `TENANT_NOT_PROVISIONED`).""",
                                 content = @Content(mediaType = ApiDocument.PROBLEM_JSON,
