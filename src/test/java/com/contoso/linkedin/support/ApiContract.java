@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Pattern;
 
 import com.networknt.schema.Error;
@@ -43,7 +44,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * document forbids, to see it refused; but a body the document forbids must never succeed, and a
  * body that succeeded must be one the document allows.
  *
- * <p>Each schema is compiled once, on first use.
+ * <p>Each schema is compiled once, on first use. When the test JVM ends, the answers checked per
+ * operation and status, and the declared answers no test saw, are written to
+ * {@code target/openapi/answers-checked.txt}.
  */
 public final class ApiContract {
     /** The committed document, read from the project directory (where Surefire runs). */
@@ -62,6 +65,7 @@ public final class ApiContract {
     private final SchemaRegistry registry;
     private final List<Operation> operations = new ArrayList<>();
     private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> checked = new ConcurrentHashMap<>();
 
     /** One operation of the document. */
     public record Operation(String method, String template, Pattern path, JsonNode definition) {
@@ -146,6 +150,7 @@ public final class ApiContract {
                 if (committed == null) {
                     try {
                         committed = of(Files.readString(DOCUMENT));
+                        Runtime.getRuntime().addShutdownHook(new Thread(committed::writeCoverage, "answers-checked"));
                     } catch (IOException e) {
                         throw new UncheckedIOException("run from the project directory: " + DOCUMENT.toAbsolutePath(), e);
                     }
@@ -173,8 +178,30 @@ public final class ApiContract {
         return operations.stream().filter(o -> o.method().equals(method) && o.path().matcher(path).matches()).findFirst();
     }
 
+    /** What the checks saw: answers per operation and status, and declared answers never seen. */
+    private void writeCoverage() {
+        List<String> lines = new ArrayList<>();
+        lines.add("# Answers checked against " + DOCUMENT + " in one test run, per operation and status");
+        new TreeMap<>(checked).forEach((answer, count) -> lines.add(answer + "\t" + count.sum()));
+        lines.add("# Declared, never seen in this run");
+        for (Operation operation : operations) {
+            operation.definition().path("responses").propertyNames().stream()
+                    .map(status -> operation.key() + " " + status).filter(answer -> !checked.containsKey(answer))
+                    .sorted().forEach(lines::add);
+        }
+        try {
+            Path file = Path.of("target", "openapi", "answers-checked.txt");
+            Files.createDirectories(file.getParent());
+            Files.write(file, lines);
+        } catch (IOException e) {
+            // a report only
+        }
+    }
+
     /** Fails with every way the exchange departs from the document. */
     public void check(Exchange exchange) {
+        operation(exchange.method(), exchange.path()).ifPresent(operation -> checked
+                .computeIfAbsent(operation.key() + " " + exchange.status(), key -> new LongAdder()).increment());
         List<String> violations = violations(exchange);
         if (!violations.isEmpty()) {
             throw new AssertionError("The answer does not match " + DOCUMENT + " (" + exchange.method() + " "
