@@ -4,8 +4,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 import com.contoso.linkedin.domain.Client;
 import com.contoso.linkedin.domain.Cloud;
 import com.contoso.linkedin.domain.Consent;
@@ -19,11 +17,7 @@ import com.contoso.linkedin.service.SelectionService;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/**
- * Request bodies of SPEC section 4. Each checks itself as it is read; any failure is a 400. Read
- * strictly ({@link StrictJson}): a field not named here is refused, which the document states as
- * {@code additionalProperties: false}.
- */
+/** Request bodies of SPEC section 4. Each checks itself as it is read; any failure is a 400. */
 public final class RequestBodies {
     /** Users in one batch or profile card at most (SPEC section 4). */
     public static final int MAX_BATCH = 100;
@@ -51,13 +45,7 @@ public final class RequestBodies {
     }
 
     @RegisterForReflection
-    @Schema(name = "TenantBody", additionalProperties = Schema.False.class,
-            requiredProperties = { "cloud", "countryCode", "rolledOut" })
-    record TenantBody(Cloud cloud,
-            @Schema(pattern = "^[A-Z]{2}$", description = "ISO 3166-1 alpha-2, upper case: where the tenant was provisioned.")
-            String countryCode,
-            Boolean rolledOut,
-            @Schema(defaultValue = "true") Boolean usersCanConsentToApps) {
+    record TenantBody(Cloud cloud, String countryCode, Boolean rolledOut, Boolean usersCanConsentToApps) {
         TenantProfile toProfile() {
             return new TenantProfile(required(cloud, "cloud"), required(countryCode, "countryCode"),
                     required(rolledOut, "rolledOut"), usersCanConsentToApps == null || usersCanConsentToApps);
@@ -65,23 +53,14 @@ public final class RequestBodies {
     }
 
     @RegisterForReflection
-    @Schema(name = "SettingBody", additionalProperties = Schema.False.class, requiredProperties = "mode")
-    record SettingBody(IntegrationMode mode,
-            @Schema(description = "Required when mode is SELECTED, refused otherwise.")
-            String selectedGroupId,
-            @Schema(maxLength = SettingChange.MAX_CHANGE_REASON_LENGTH, description = "Kept in the audit entry.")
-            String changeReason) {
+    record SettingBody(IntegrationMode mode, String selectedGroupId, String changeReason) {
         SettingChange toChange() {
             return new SettingChange(mode, selectedGroupId, changeReason);
         }
     }
 
     @RegisterForReflection
-    @Schema(name = "GroupMembersBody", additionalProperties = Schema.False.class, minProperties = 1,
-            description = "add, remove or both; at most 1000 ids together, none in both.")
-    record GroupMembersBody(
-            @Schema(maxItems = SelectionService.MAX_MEMBER_CHANGES) List<String> add,
-            @Schema(maxItems = SelectionService.MAX_MEMBER_CHANGES) List<String> remove) {
+    record GroupMembersBody(List<String> add, List<String> remove) {
         GroupMembersBody {
             if (add == null && remove == null) {
                 throw new InvalidInputException("add or remove is required");
@@ -109,7 +88,6 @@ public final class RequestBodies {
     }
 
     @RegisterForReflection
-    @Schema(name = "OfficePolicyBody", additionalProperties = Schema.False.class, requiredProperties = "policy")
     record OfficePolicyBody(OfficePolicy policy) {
         OfficePolicyBody {
             required(policy, "policy");
@@ -117,7 +95,6 @@ public final class RequestBodies {
     }
 
     @RegisterForReflection
-    @Schema(name = "OfficeOptionBody", additionalProperties = Schema.False.class, requiredProperties = "showLinkedInFeatures")
     record OfficeOptionBody(Boolean showLinkedInFeatures) {
         OfficeOptionBody {
             required(showLinkedInFeatures, "showLinkedInFeatures");
@@ -125,7 +102,6 @@ public final class RequestBodies {
     }
 
     @RegisterForReflection
-    @Schema(name = "VisibilityBody", additionalProperties = Schema.False.class, requiredProperties = "visibleInMicrosoftApps")
     record VisibilityBody(Boolean visibleInMicrosoftApps) {
         VisibilityBody {
             required(visibleInMicrosoftApps, "visibleInMicrosoftApps");
@@ -133,7 +109,6 @@ public final class RequestBodies {
     }
 
     @RegisterForReflection
-    @Schema(name = "ConnectionBody", additionalProperties = Schema.False.class, requiredProperties = "consent")
     record ConnectionBody(Consent consent) {
         ConnectionBody {
             required(consent, "consent");
@@ -141,10 +116,7 @@ public final class RequestBodies {
     }
 
     @RegisterForReflection
-    @Schema(name = "BatchBody", additionalProperties = Schema.False.class, requiredProperties = "userIds")
-    public record BatchBody(@Schema(defaultValue = "PROFILE_CARD") Client client,
-            @Schema(minItems = 1, maxItems = MAX_BATCH, description = "Answered in this order, duplicates included.")
-            List<String> userIds) {
+    public record BatchBody(Client client, List<String> userIds) {
         public BatchBody {
             client = client == null ? Client.PROFILE_CARD : client;
             userIds = guids(userIds, "userIds", MAX_BATCH);
@@ -152,11 +124,7 @@ public final class RequestBodies {
     }
 
     @RegisterForReflection
-    @Schema(name = "ProfileCardsBody", additionalProperties = Schema.False.class,
-            requiredProperties = { "viewerId", "subjectIds" })
-    public record ProfileCardsBody(String viewerId,
-            @Schema(minItems = 1, maxItems = MAX_BATCH, description = "Answered in this order, duplicates included.")
-            List<String> subjectIds) {
+    public record ProfileCardsBody(String viewerId, List<String> subjectIds) {
         public ProfileCardsBody {
             viewerId = Ids.requireGuid(required(viewerId, "viewerId"), "viewerId");
             subjectIds = guids(subjectIds, "subjectIds", MAX_BATCH);

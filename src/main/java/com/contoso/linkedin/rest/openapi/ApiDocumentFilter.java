@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * (503) or an unexpected failure (500); every body is read by
  * {@code StrictJson} (413, 415); every answer is {@code Cache-Control: no-store}
  * ({@code RequestFilters}); every id is a GUID. The resources declare only what is particular to
- * an operation. Runs when the document is generated ({@code mp.openapi.filter}), never at run time.
+ * an operation; {@link ApiSchemas} refines the bodies' schemas. Runs when the document is generated ({@code mp.openapi.filter}), never at run time.
  */
 public class ApiDocumentFilter implements OASFilter {
 
@@ -58,6 +58,16 @@ public class ApiDocumentFilter implements OASFilter {
         });
         var components = openAPI.getComponents();
         components.getResponses().values().forEach(ApiDocumentFilter::noStore);
+        ApiSchemas.REFINEMENTS.forEach((name, refinement) -> {
+            Schema schema = components.getSchemas().get(name);
+            if (schema == null) {
+                throw new IllegalStateException("No schema " + name + " in the document: the code and ApiSchemas disagree");
+            }
+            refinement.accept(new ApiSchemas.Refine(name, schema));
+        });
+        // The OFREP context is read as a JSON tree; the document describes it as OfrepEvaluationContext.
+        components.removeSchema("JsonNode");
+        components.removeSchema("JsonNodeType");
         components.getSchemas().values().forEach(ApiDocumentFilter::describeIds);
     }
 
