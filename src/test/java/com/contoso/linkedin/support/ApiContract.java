@@ -178,22 +178,42 @@ public final class ApiContract {
         return operations.stream().filter(o -> o.method().equals(method) && o.path().matcher(path).matches()).findFirst();
     }
 
-    /** What the checks saw: answers per operation and status, and declared answers never seen. */
+    /**
+     * What the checks saw: answers per operation and status, and declared answers never seen. Each
+     * Quarkus application of the run loads this class anew, so each adds to what the ones before
+     * it in the same JVM wrote.
+     */
     private void writeCoverage() {
-        List<String> lines = new ArrayList<>();
-        lines.add("# Answers checked against " + DOCUMENT + " in one test run, per operation and status");
-        new TreeMap<>(checked).forEach((answer, count) -> lines.add(answer + "\t" + count.sum()));
-        lines.add("# Declared, never seen in this run");
-        for (Operation operation : operations) {
-            operation.definition().path("responses").propertyNames().stream()
-                    .map(status -> operation.key() + " " + status).filter(answer -> !checked.containsKey(answer))
-                    .sorted().forEach(lines::add);
+        // Shutdown hooks run together, one per application's copy of this class: the literal is one
+        // object in the whole JVM, whatever class loader loaded the class.
+        synchronized ("answers-checked.txt") {
+            writeCoverageNow();
         }
+    }
+
+    private void writeCoverageNow() {
+        Path file = Path.of("target", "openapi", "answers-checked.txt");
+        String run = "# JVM " + ProcessHandle.current().pid();
+        Map<String, Long> counts = new TreeMap<>();
         try {
-            Path file = Path.of("target", "openapi", "answers-checked.txt");
+            List<String> earlier = Files.exists(file) ? Files.readAllLines(file) : List.of();
+            if (!earlier.isEmpty() && earlier.get(0).equals(run)) {
+                earlier.stream().filter(line -> !line.startsWith("#") && line.contains("\t"))
+                        .forEach(line -> counts.put(line.split("\t")[0], Long.parseLong(line.split("\t")[1])));
+            }
+            checked.forEach((answer, count) -> counts.merge(answer, count.sum(), Long::sum));
+            List<String> lines = new ArrayList<>(List.of(run, "# Answers checked against " + DOCUMENT
+                    + " by the API tests of this run, per operation and status"));
+            counts.forEach((answer, count) -> lines.add(answer + "\t" + count));
+            lines.add("# Declared, never seen in this run");
+            for (Operation operation : operations) {
+                operation.definition().path("responses").propertyNames().stream()
+                        .map(status -> operation.key() + " " + status).filter(answer -> !counts.containsKey(answer))
+                        .sorted().forEach(lines::add);
+            }
             Files.createDirectories(file.getParent());
             Files.write(file, lines);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             // a report only
         }
     }
