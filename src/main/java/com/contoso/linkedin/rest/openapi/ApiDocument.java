@@ -64,8 +64,6 @@ public final class ApiDocument {
 
     /** One example of each body, as the functions send or take it (held to the schemas by OpenApiDocumentTest). */
     public static final class Examples {
-        public static final String TENANT = "8f6a7b2e-1c3d-4e5f-9a0b-1c2d3e4f5a6b";
-
         public static final String TENANT_BODY = """
                 {"cloud": "PUBLIC", "countryCode": "US", "rolledOut": true, "usersCanConsentToApps": true}""";
         public static final String TENANT_VIEW = """
