@@ -7,6 +7,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
 import com.contoso.linkedin.domain.Ids;
@@ -15,11 +21,14 @@ import com.contoso.linkedin.identity.Grant;
 import com.contoso.linkedin.identity.Granted;
 import com.contoso.linkedin.rest.RequestBodies.GroupMembersBody;
 import com.contoso.linkedin.rest.ResponseBodies.GroupMembersView;
+import com.contoso.linkedin.rest.openapi.ApiDocument;
+import com.contoso.linkedin.rest.openapi.ApiDocument.Examples;
 import com.contoso.linkedin.service.SelectionService;
 
 /** Group memberships synced from the directory. */
 @Path("/tenants/{tenantId}/groups/{groupId}/members")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Directory", description = "Group memberships synced from the directory.")
 public class DirectoryResource {
 
     private final Access access;
@@ -33,6 +42,12 @@ public class DirectoryResource {
     }
 
     @POST
+    @Operation(operationId = "syncGroupMembers", summary = "Add users to and remove users from a group")
+    @RequestBody(content = @Content(mediaType = ApiDocument.JSON, schema = @Schema(implementation = GroupMembersBody.class),
+            example = Examples.GROUP_MEMBERS_BODY))
+    @APIResponse(responseCode = "200", description = "The changes made.", content = @Content(mediaType = ApiDocument.JSON,
+            schema = @Schema(implementation = GroupMembersView.class), example = Examples.GROUP_MEMBERS_VIEW))
+    @APIResponse(responseCode = "404", ref = ApiDocument.TENANT_NOT_PROVISIONED)
     public GroupMembersView sync(@RestPath String tenantId, @RestPath String groupId, @Context HttpHeaders headers,
             String body) {
         Granted granted = access.require(tenantId, Grant.GLOBAL_ADMIN, Grant.DIRECTORY_SYNC_APP);

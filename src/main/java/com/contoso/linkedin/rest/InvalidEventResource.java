@@ -4,6 +4,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import com.contoso.linkedin.domain.InvalidInputException;
 
 /** Where {@code lambda.EventMapping} routes an event that names no HTTP method or path. */
@@ -13,6 +15,7 @@ public class InvalidEventResource {
 
     @GET
     @Produces("application/problem+json")
+    @Operation(hidden = true) // not a route of the API: where malformed events land
     public String refuse() {
         throw new InvalidInputException(
                 "The event is not an API Gateway HTTP API (payload format 2.0) request: it has no method or path");

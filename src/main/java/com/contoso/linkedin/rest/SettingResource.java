@@ -16,6 +16,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
 import com.contoso.linkedin.domain.InvalidInputException;
@@ -28,6 +38,8 @@ import com.contoso.linkedin.rest.ResponseBodies.AuditEntryView;
 import com.contoso.linkedin.rest.ResponseBodies.AuditPageView;
 import com.contoso.linkedin.rest.ResponseBodies.SelectionView;
 import com.contoso.linkedin.rest.ResponseBodies.SettingView;
+import com.contoso.linkedin.rest.openapi.ApiDocument;
+import com.contoso.linkedin.rest.openapi.ApiDocument.Examples;
 import com.contoso.linkedin.service.SelectionService;
 import com.contoso.linkedin.service.SettingService;
 import com.contoso.linkedin.service.TenantService;
@@ -36,6 +48,7 @@ import com.contoso.linkedin.store.LinkedInStore.AuditPage;
 /** The tenant's LinkedIn integration setting, its history and the legacy one-by-one selection. */
 @Path("/tenants/{tenantId}/linkedin-integration")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Setting", description = "The tenant's LinkedIn integration setting, its history and the one-by-one selection.")
 public class SettingResource {
     static final int DEFAULT_AUDIT_PAGE = 20;
     static final int MAX_AUDIT_PAGE = 100;
@@ -56,6 +69,13 @@ public class SettingResource {
     }
 
     @GET
+    @Operation(operationId = "getSetting", summary = "Read the tenant's setting",
+            description = "The setting in force (the country's default while never written) and its ETag.")
+    @APIResponse(responseCode = "200", description = "The setting.",
+            headers = @Header(name = ApiDocument.ETAG, ref = ApiDocument.ETAG),
+            content = @Content(mediaType = ApiDocument.JSON, schema = @Schema(implementation = SettingView.class),
+                    example = Examples.SETTING_VIEW))
+    @APIResponse(responseCode = "404", ref = ApiDocument.TENANT_NOT_PROVISIONED)
     public Response get(@RestPath String tenantId) {
         Granted granted = access.require(tenantId, Grant.GLOBAL_ADMIN, Grant.GLOBAL_READER,
                 Grant.SETTING_WRITER_APP);
@@ -63,6 +83,21 @@ public class SettingResource {
     }
 
     @PUT
+    @Operation(operationId = "putSetting", summary = "Set the tenant's setting", description = """
+            Idempotent: the same state again is 200 with no new version and no audit entry. Switching to DISABLED \
+            withdraws every user's consent. Refused in a cloud other than PUBLIC unless the mode is DISABLED.""")
+    @Parameter(ref = ApiDocument.IF_MATCH)
+    @RequestBody(content = @Content(mediaType = ApiDocument.JSON, schema = @Schema(implementation = SettingBody.class),
+            example = Examples.SETTING_BODY))
+    @APIResponse(responseCode = "200", description = "The setting as GET shows it, with its new ETag.",
+            headers = @Header(name = ApiDocument.ETAG, ref = ApiDocument.ETAG),
+            content = @Content(mediaType = ApiDocument.JSON, schema = @Schema(implementation = SettingView.class),
+                    example = Examples.SETTING_VIEW))
+    @APIResponse(responseCode = "404", ref = ApiDocument.TENANT_NOT_PROVISIONED)
+    @APIResponse(responseCode = "409", description = "A mode other than DISABLED outside the PUBLIC cloud.",
+            content = @Content(mediaType = ApiDocument.PROBLEM_JSON,
+                    schema = @Schema(ref = ApiDocument.CLOUD_NOT_SUPPORTED_PROBLEM), example = Examples.CLOUD_NOT_SUPPORTED))
+    @APIResponse(responseCode = "412", ref = ApiDocument.PRECONDITION_FAILED)
     public Response put(@RestPath String tenantId, @Context HttpHeaders headers, String body) {
         Granted granted = access.require(tenantId, Grant.GLOBAL_ADMIN, Grant.SETTING_WRITER_APP);
         var precondition = ETags.parseIfMatch(headers.getHeaderString(HttpHeaders.IF_MATCH));
@@ -74,6 +109,16 @@ public class SettingResource {
 
     @GET
     @Path("/audit")
+    @Operation(operationId = "getSettingAudit", summary = "Read the setting's change history",
+            description = "Newest first, a page at a time: pass nextCursor as cursor for the next page.")
+    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Entries per page.",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
+    @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "The nextCursor of the page before; opaque.",
+            schema = @Schema(type = SchemaType.STRING))
+    @APIResponse(responseCode = "200", description = "One page of changes.",
+            content = @Content(mediaType = ApiDocument.JSON, schema = @Schema(implementation = AuditPageView.class),
+                    example = Examples.AUDIT_PAGE))
+    @APIResponse(responseCode = "404", ref = ApiDocument.TENANT_NOT_PROVISIONED)
     public AuditPageView audit(@RestPath String tenantId, @Context UriInfo uri) {
         Granted granted = access.require(tenantId, Grant.GLOBAL_ADMIN, Grant.GLOBAL_READER);
         QueryParameters query = QueryParameters.of(uri);
@@ -87,6 +132,10 @@ public class SettingResource {
 
     @PUT
     @Path("/selected-users/{userId}")
+    @Operation(operationId = "selectUser", summary = "Select a user one by one (legacy selection)")
+    @APIResponse(responseCode = "200", description = "Selected.", content = @Content(mediaType = ApiDocument.JSON,
+            schema = @Schema(implementation = SelectionView.class), example = Examples.SELECTION))
+    @APIResponse(responseCode = "404", ref = ApiDocument.TENANT_NOT_PROVISIONED)
     public SelectionView select(@RestPath String tenantId, @RestPath String userId) {
         Granted granted = access.require(tenantId, userId, Grant.GLOBAL_ADMIN);
         selection.setSelectedOneByOne(granted.tenantId(), granted.userId(), true);
@@ -95,6 +144,9 @@ public class SettingResource {
 
     @DELETE
     @Path("/selected-users/{userId}")
+    @Operation(operationId = "unselectUser", summary = "Take back a user's one-by-one selection")
+    @APIResponse(responseCode = "204", description = "No longer selected one by one.")
+    @APIResponse(responseCode = "404", ref = ApiDocument.TENANT_NOT_PROVISIONED)
     public Response unselect(@RestPath String tenantId, @RestPath String userId) {
         Granted granted = access.require(tenantId, userId, Grant.GLOBAL_ADMIN);
         selection.setSelectedOneByOne(granted.tenantId(), granted.userId(), false);

@@ -11,6 +11,13 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
 import com.contoso.linkedin.domain.TenantProfile;
@@ -19,11 +26,14 @@ import com.contoso.linkedin.identity.Grant;
 import com.contoso.linkedin.identity.Granted;
 import com.contoso.linkedin.rest.RequestBodies.TenantBody;
 import com.contoso.linkedin.rest.ResponseBodies.TenantView;
+import com.contoso.linkedin.rest.openapi.ApiDocument;
+import com.contoso.linkedin.rest.openapi.ApiDocument.Examples;
 import com.contoso.linkedin.service.TenantService;
 
 /** The operator's tenant record. */
 @Path("/tenants/{tenantId}")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Tenants", description = "The operator's tenant records.")
 public class TenantResource {
 
     private final Access access;
@@ -37,6 +47,16 @@ public class TenantResource {
     }
 
     @PUT
+    @Operation(operationId = "putTenant", summary = "Create or replace the tenant record",
+            description = "The operator's record of the tenant (SPEC section 2): 201 when created, 200 when replaced.")
+    @RequestBody(content = @Content(mediaType = ApiDocument.JSON, schema = @Schema(implementation = TenantBody.class),
+            example = Examples.TENANT_BODY))
+    @APIResponse(responseCode = "200", description = "Replaced.", content = @Content(mediaType = ApiDocument.JSON,
+            schema = @Schema(implementation = TenantView.class), example = Examples.TENANT_VIEW))
+    @APIResponse(responseCode = "201", description = "Created.",
+            headers = @Header(name = ApiDocument.LOCATION, ref = ApiDocument.LOCATION),
+            content = @Content(mediaType = ApiDocument.JSON, schema = @Schema(implementation = TenantView.class),
+                    example = Examples.TENANT_VIEW))
     public Response put(@RestPath String tenantId, @Context HttpHeaders headers, String body) {
         Granted granted = access.require(tenantId, Grant.OPERATOR);
         TenantProfile profile = bodies.read(headers, body, TenantBody.class).toProfile();
@@ -48,6 +68,11 @@ public class TenantResource {
     }
 
     @GET
+    @Operation(operationId = "getTenant", summary = "Read the tenant record")
+    @APIResponse(responseCode = "200", description = "The tenant record.",
+            content = @Content(mediaType = ApiDocument.JSON, schema = @Schema(implementation = TenantView.class),
+                    example = Examples.TENANT_VIEW))
+    @APIResponse(responseCode = "404", ref = ApiDocument.TENANT_NOT_PROVISIONED)
     public TenantView get(@RestPath String tenantId) {
         Granted granted = access.require(tenantId, Grant.OPERATOR, Grant.GLOBAL_ADMIN, Grant.GLOBAL_READER);
         return TenantView.of(granted.tenantId(), tenants.require(granted.tenantId()).profile());

@@ -46,6 +46,20 @@ class FunctionZipIT {
         }
     }
 
+    /** The OpenAPI document is made by the tests' build: nothing of it runs, or ships, in the function. */
+    @Test
+    void functionZip_leavesOutTheOpenApiDocumentsBuild() throws IOException {
+        for (String name : entries()) {
+            String lower = name.toLowerCase();
+            assertFalse(!name.endsWith("/") && (lower.contains("openapi") || lower.contains("swagger")),
+                    "OpenAPI shipped: " + name);
+        }
+        for (String name : appClasses()) {
+            assertFalse(name.startsWith("com/contoso/linkedin/rest/openapi/") && name.endsWith(".class")
+                    || name.contains("quarkus-generated-openapi-doc"), "OpenAPI document build shipped: " + name);
+        }
+    }
+
     private static List<String> entries() throws IOException {
         assertTrue(Files.exists(ZIP), ZIP + " was not built");
         try (ZipFile zip = new ZipFile(ZIP.toFile())) {

@@ -29,7 +29,8 @@ import io.quarkus.arc.Arc;
  * Sends API Gateway events to the function in-process, the way {@code lambda.FunctionHandler}
  * does on Lambda: the event's JSON bytes in, the Lambda response's bytes out, through the
  * production dispatch ({@link EventDispatch}: the hot routes first, then Quarkus' handler), or
- * through one of its two paths alone, to hold them to the same answer.
+ * through one of its two paths alone, to hold them to the same answer. Every answer to an operation
+ * of the API is held to the committed OpenAPI document ({@link ApiContract}).
  */
 public final class Dispatch {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -44,19 +45,22 @@ public final class Dispatch {
 
     public static Reply send(Object event, Context context) {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
+        byte[] request;
         try {
-            dispatch().handle(bytes(event), output, context);
+            request = bytes(event);
+            dispatch().handle(request, output, context);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return reply(output.toByteArray());
+        return checked(request, output.toByteArray());
     }
 
     /** The hot routes alone: their answer, or empty when they leave the event to the HTTP layer. */
     public static Optional<Reply> hotRoutes(Object event) {
         try {
-            return Arc.container().instance(HotRoutes.class).get().answer(bytes(event), new SyntheticContext("lambda-request"))
-                    .map(Dispatch::reply);
+            byte[] request = bytes(event);
+            return Arc.container().instance(HotRoutes.class).get().answer(request, new SyntheticContext("lambda-request"))
+                    .map(answer -> checked(request, answer));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -65,12 +69,20 @@ public final class Dispatch {
     /** Quarkus' handler and HTTP layer alone, as a native build answers every event. */
     public static Reply httpLayer(Object event) {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
+        byte[] request;
         try {
-            dispatch().throughHttpLayer(bytes(event), output, new SyntheticContext("lambda-request"));
+            request = bytes(event);
+            dispatch().throughHttpLayer(request, output, new SyntheticContext("lambda-request"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return reply(output.toByteArray());
+        return checked(request, output.toByteArray());
+    }
+
+    /** The answer, once it is seen to be what infra/openapi.yaml says of the operation asked (if any). */
+    private static Reply checked(byte[] request, byte[] answer) {
+        ApiContract.Exchange.of(request, answer).ifPresent(ApiContract.committed()::check);
+        return reply(answer);
     }
 
     private static EventDispatch dispatch() {

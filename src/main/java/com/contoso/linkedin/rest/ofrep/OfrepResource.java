@@ -16,6 +16,16 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -32,6 +42,8 @@ import com.contoso.linkedin.rest.ofrep.OfrepViews.EvaluationRequest;
 import com.contoso.linkedin.rest.ofrep.OfrepViews.EvaluationSuccess;
 import com.contoso.linkedin.rest.ofrep.OfrepViews.FlagResult;
 import com.contoso.linkedin.rest.ofrep.OfrepViews.Metadata;
+import com.contoso.linkedin.rest.openapi.ApiDocument;
+import com.contoso.linkedin.rest.openapi.ApiDocument.Examples;
 import com.contoso.linkedin.service.ContextEvaluationService;
 import com.contoso.linkedin.service.ContextEvaluationService.ContextEvaluation;
 import com.contoso.linkedin.service.EligibilityService.Freshness;
@@ -47,6 +59,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 @Path("/ofrep/v1/evaluate/flags")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "OpenFeature", description = "The eligibility decision as OpenFeature flags (OFREP).")
 public class OfrepResource {
     /** What OpenFeature flag keys look like; only such a key is named back in FLAG_NOT_FOUND. */
     private static final Pattern FLAG_KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
@@ -71,6 +84,27 @@ public class OfrepResource {
     /** Single evaluation: 200 with the flag's value, 400 or 404 with an OFREP error naming the flag. */
     @POST
     @Path("/{key}")
+    @Operation(operationId = "evaluateFlag", summary = "Evaluate one flag (OFREP)",
+            description = "The flags: linkedin-integration, linkedin-connected-info, linkedin-share-work-data "
+                    + "(booleans) and linkedin-profile-card-level (NONE, PUBLIC or CONNECTED; needs viewerId).")
+    @Parameter(name = "key", in = ParameterIn.PATH, required = true, description = "The flag key.",
+            schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"))
+    @RequestBody(content = @Content(mediaType = ApiDocument.JSON, schema = @Schema(implementation = EvaluationRequest.class),
+            example = Examples.OFREP_REQUEST))
+    @APIResponse(responseCode = "200", description = "The flag's value.", content = @Content(mediaType = ApiDocument.JSON,
+            schema = @Schema(implementation = EvaluationSuccess.class), example = Examples.OFREP_SUCCESS))
+    @APIResponse(responseCode = "400", description = """
+            The body is no evaluation request or its context cannot be evaluated (an OFREP error), or a query \
+            parameter was sent (a problem).""", content = {
+                    @Content(mediaType = ApiDocument.JSON, schema = @Schema(implementation = EvaluationFailure.class),
+                            example = Examples.OFREP_FAILURE),
+                    @Content(mediaType = ApiDocument.PROBLEM_JSON, schema = @Schema(ref = ApiDocument.PROBLEM)) })
+    @APIResponse(responseCode = "404", description = """
+            No flag has this key (an OFREP FLAG_NOT_FOUND), or the key is nothing a flag could be named (a problem, \
+            which does not echo it).""", content = {
+                    @Content(mediaType = ApiDocument.JSON, schema = @Schema(implementation = EvaluationFailure.class),
+                            example = Examples.OFREP_FLAG_NOT_FOUND),
+                    @Content(mediaType = ApiDocument.PROBLEM_JSON, schema = @Schema(ref = ApiDocument.PROBLEM)) })
     public EvaluationSuccess evaluate(@RestPath String key, @Context HttpHeaders headers, String body) {
         answers.mayAskAtAll(access.caller());
         if (!FLAG_KEY.matcher(key).matches()) {
@@ -105,6 +139,25 @@ public class OfrepResource {
      * 304 without a body.
      */
     @POST
+    @Operation(operationId = "evaluateFlags", summary = "Evaluate every flag for one context (OFREP bulk)",
+            description = """
+                    One snapshot of the store answers all four flags. Without viewerId the card level is an \
+                    INVALID_CONTEXT entry among the others. The strong ETag covers the context and the answer.""")
+    @Parameter(ref = ApiDocument.IF_NONE_MATCH)
+    @RequestBody(content = @Content(mediaType = ApiDocument.JSON, schema = @Schema(implementation = EvaluationRequest.class),
+            example = Examples.OFREP_BULK_REQUEST))
+    @APIResponse(responseCode = "200", description = "Every flag's answer.",
+            headers = @Header(name = ApiDocument.ETAG, ref = ApiDocument.ETAG),
+            content = @Content(mediaType = ApiDocument.JSON, schema = @Schema(implementation = BulkEvaluationSuccess.class),
+                    example = Examples.OFREP_BULK_SUCCESS))
+    @APIResponse(responseCode = "304", description = "If-None-Match holds: the answer is unchanged. No body.",
+            headers = @Header(name = ApiDocument.ETAG, ref = ApiDocument.ETAG))
+    @APIResponse(responseCode = "400", description = """
+            The body is no evaluation request or its context cannot be evaluated (an OFREP error), or a query \
+            parameter was sent (a problem).""", content = {
+                    @Content(mediaType = ApiDocument.JSON, schema = @Schema(implementation = BulkEvaluationFailure.class),
+                            example = Examples.OFREP_BULK_FAILURE),
+                    @Content(mediaType = ApiDocument.PROBLEM_JSON, schema = @Schema(ref = ApiDocument.PROBLEM)) })
     public Response bulk(@Context HttpHeaders headers, String body) throws JsonProcessingException {
         answers.mayAskAtAll(access.caller());
         OfrepContext context = read(headers, body);
