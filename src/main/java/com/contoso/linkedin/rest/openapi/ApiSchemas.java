@@ -91,12 +91,15 @@ final class ApiSchemas {
         refine("ProfileCardsView", s -> s.answer().minimum("settingVersion", 0, null).format("evaluatedAt", INSTANT)
                 .minimum("maxStalenessSeconds", 0, null).describe("cards", "One per subject, in the request's order."));
         // Problems: Jackson leaves out a null reason (@JsonInclude NON_NULL).
-        refine("Problem", s -> s.answer("reason").describe(null, "An RFC 9457 problem document.")
+        refine("Problem", s -> s.answer("reason", "applied").describe(null, "An RFC 9457 problem document.")
                 .pattern("type", "^urn:linkedin-integration:problem:[a-z-]+$", "What kind of problem: one URN per kind.")
                 .format("type", "uri").describe("title", "The kind's short title.")
                 .apply("status", p -> p.minimum(BigDecimal.valueOf(400)).maximum(BigDecimal.valueOf(599)))
                 .describe("detail", "What is wrong, in words for people: it never echoes the input.")
-                .ref("reason", ApiDocument.PROBLEM_REASON));
+                .ref("reason", ApiDocument.PROBLEM_REASON)
+                .describe("applied", "Only on a group sync that stopped part way (503): the changes it made."));
+        refine("Applied", s -> s.answer().describe("added", "Ids added to the group before the sync stopped.")
+                .describe("removed", "Ids removed from the group before the sync stopped."));
         // OpenFeature (OFREP) answers.
         refine("FlagResult", s -> s.oneOf("EvaluationSuccess", "EvaluationFailure"));
         refine("Metadata", s -> s.answer().enumeration("reason", "The contract's reason code (an eligibility or card reason).",
