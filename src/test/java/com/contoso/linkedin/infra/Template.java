@@ -135,25 +135,31 @@ final class Template {
      * sets nothing gets. Knows the condition functions this template uses.
      */
     boolean holdsWithDefaults(String condition) {
-        Object definition = section("Conditions").get(condition);
-        assertNotNull(definition, "no condition " + condition);
-        return (Boolean) evaluate(definition);
+        return holds(condition, Map.of());
     }
 
-    private Object evaluate(Object node) {
+    /** Whether a condition holds with these parameter values, the others at their defaults. */
+    boolean holds(String condition, Map<String, String> values) {
+        Object definition = section("Conditions").get(condition);
+        assertNotNull(definition, "no condition " + condition);
+        return (Boolean) evaluate(definition, values);
+    }
+
+    private Object evaluate(Object node, Map<String, String> values) {
         if (!(node instanceof Map<?, ?> function)) {
             return String.valueOf(node);
         }
         assertEquals(1, function.size(), "one function per node: " + node);
         Map.Entry<?, ?> call = function.entrySet().iterator().next();
         List<Object> arguments = list(call.getValue());
+        String name = String.valueOf(call.getValue());
         return switch (String.valueOf(call.getKey())) {
-            case "Ref" -> String.valueOf(parameter(String.valueOf(call.getValue())).get("Default"));
-            case "Condition" -> holdsWithDefaults(String.valueOf(call.getValue()));
-            case "Fn::Not" -> !(Boolean) evaluate(arguments.get(0));
-            case "Fn::Equals" -> evaluate(arguments.get(0)).equals(evaluate(arguments.get(1)));
-            case "Fn::And" -> arguments.stream().allMatch(a -> (Boolean) evaluate(a));
-            case "Fn::Or" -> arguments.stream().anyMatch(a -> (Boolean) evaluate(a));
+            case "Ref" -> values.containsKey(name) ? values.get(name) : String.valueOf(parameter(name).get("Default"));
+            case "Condition" -> holds(name, values);
+            case "Fn::Not" -> !(Boolean) evaluate(arguments.get(0), values);
+            case "Fn::Equals" -> evaluate(arguments.get(0), values).equals(evaluate(arguments.get(1), values));
+            case "Fn::And" -> arguments.stream().allMatch(a -> (Boolean) evaluate(a, values));
+            case "Fn::Or" -> arguments.stream().anyMatch(a -> (Boolean) evaluate(a, values));
             default -> throw new AssertionError("cannot evaluate " + node);
         };
     }
