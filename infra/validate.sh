@@ -5,7 +5,7 @@
 #      CloudFormation it produces: cfn-lint skips some checks (IAM actions among them) while
 #      the transform is present.
 # Every finding fails, informational ones included. The drift between this template and the
-# code is checked by src/test/java/com/contoso/linkedin/infra/TemplateDriftTest.java.
+# code is checked by the tests of src/test/java/com/contoso/linkedin/infra/.
 #
 # usage: bash infra/validate.sh        (from anywhere; writes target/infra/template.cfn.json)
 set -euo pipefail

@@ -29,7 +29,7 @@ public record VerifierSettings(URI jwksUri, Set<String> audiences, Duration jwks
     public static final String AUDIENCES = "linkedin.identity.audiences";
     public static final String JWKS_MIN_REFRESH = "linkedin.identity.jwks-min-refresh";
     public static final String CLOCK_SKEW = "linkedin.identity.clock-skew";
-    /** Every key the authorizer reads; infra sets them as environment variables (TemplateDriftTest). */
+    /** Every key the authorizer reads; infra sets them as environment variables (infra tests: AuthorizerDriftTest). */
     public static final List<String> KEYS = List.of(JWKS_URI, AUDIENCES, JWKS_MIN_REFRESH, CLOCK_SKEW);
 
     /** The key set of every Entra ID tenant: tokens of any tenant are signed by its keys. */

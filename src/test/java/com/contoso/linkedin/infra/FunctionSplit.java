@@ -1,0 +1,191 @@
+package com.contoso.linkedin.infra;
+
+import static com.contoso.linkedin.infra.Template.list;
+import static com.contoso.linkedin.infra.Template.map;
+import static com.contoso.linkedin.infra.Template.strings;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import com.contoso.linkedin.support.Identities;
+
+/**
+ * The function split, declared once for every drift test: which function of infra/template.yaml
+ * owns which routes of SPEC section 4, who calls each route on its success path, and which
+ * DynamoDB actions, on which partitions, the function's code path calls. infra/template.yaml and
+ * infra/README.md say the same; the tests hold the three (and the code) together.
+ */
+final class FunctionSplit {
+
+    /** Partitions of the key design (store/dynamodb/TableLayout): tenant record, setting and audit... */
+    static final String TENANT_KEYS = "TENANT#*";
+    /** ...and one partition per user. */
+    static final String USER_KEYS = "USER#*";
+    /** A statement without a dynamodb:LeadingKeys condition reaches every partition. */
+    static final Set<String> EVERY_KEY = Set.of(TENANT_KEYS, USER_KEYS);
+
+    static final String GET_ITEM = "dynamodb:GetItem";
+    static final String BATCH_GET_ITEM = "dynamodb:BatchGetItem";
+    static final String QUERY = "dynamodb:Query";
+    static final String UPDATE_ITEM = "dynamodb:UpdateItem";
+    static final String PUT_ITEM = "dynamodb:PutItem";
+
+    /** The Lambda authorizer: its own artifact, no route, no table, its own settings (identity/token). */
+    static final String AUTHORIZER = "AuthorizerFunction";
+
+    private FunctionSplit() {
+    }
+
+    /** Who sends a route's sample request (support/Identities), for the request's tenant and user. */
+    enum Caller {
+        /** The operator's app: the operator tenant, a trusted client, Tenants.Operate. */
+        OPERATOR,
+        /** The profile-card service: the operator tenant, a trusted client, LinkedInEligibility.Check. */
+        CHECKER,
+        /** A signed-in Global Administrator of the tenant. */
+        GLOBAL_ADMIN,
+        /** The signed-in user of the path. */
+        THE_USER,
+        /** The tenant's own IaC app with LinkedInIntegration.ReadWrite. */
+        SETTING_WRITER_APP,
+        /** The tenant's own directory-sync app with Directory.Sync. */
+        DIRECTORY_SYNC_APP;
+
+        Map<String, String> claims(String tenantId, String userId) {
+            return switch (this) {
+                case OPERATOR -> Identities.operator();
+                case CHECKER -> Identities.checker();
+                case GLOBAL_ADMIN -> Identities.globalAdmin(tenantId);
+                case THE_USER -> Identities.user(tenantId, userId);
+                case SETTING_WRITER_APP -> Identities.iacWriter(tenantId);
+                case DIRECTORY_SYNC_APP -> Identities.directorySync(tenantId);
+            };
+        }
+    }
+
+    /**
+     * A route, a request that takes its success path ({tenantId}, {userId}, {otherUserId},
+     * {groupId} and {key} are filled in per run) and the callers that send it.
+     */
+    record Route(String method, String path, String sampleBody, Set<Caller> callers) {
+        Route(String method, String path, String sampleBody, Caller... callers) {
+            this(method, path, sampleBody, Set.of(callers));
+        }
+
+        String key() {
+            return method + " " + path;
+        }
+
+        @Override
+        public String toString() {
+            return key();
+        }
+    }
+
+    enum Function {
+        ELIGIBILITY("EligibilityFunction",
+                Map.of(GET_ITEM, Set.of(TENANT_KEYS, USER_KEYS), BATCH_GET_ITEM, Set.of(USER_KEYS)),
+                new Route("GET", "/tenants/{tenantId}/users/{userId}/linkedin-eligibility", null,
+                        Caller.THE_USER, Caller.CHECKER),
+                new Route("POST", "/tenants/{tenantId}/linkedin-eligibility/batch",
+                        "{\"userIds\":[\"{userId}\",\"{otherUserId}\"]}", Caller.CHECKER),
+                new Route("POST", "/tenants/{tenantId}/profile-cards/linkedin",
+                        "{\"viewerId\":\"{userId}\",\"subjectIds\":[\"{otherUserId}\"]}", Caller.CHECKER, Caller.THE_USER),
+                // {key}: the flag that reads two users (the card level)
+                new Route("POST", "/ofrep/v1/evaluate/flags/{key}",
+                        "{\"context\":{\"targetingKey\":\"{otherUserId}\",\"tenantId\":\"{tenantId}\",\"viewerId\":\"{userId}\"}}",
+                        Caller.CHECKER, Caller.THE_USER),
+                new Route("POST", "/ofrep/v1/evaluate/flags",
+                        "{\"context\":{\"targetingKey\":\"{userId}\",\"tenantId\":\"{tenantId}\",\"viewerId\":\"{otherUserId}\"}}",
+                        Caller.CHECKER)),
+        SETTING_READ("SettingReadFunction",
+                Map.of(GET_ITEM, Set.of(TENANT_KEYS), QUERY, Set.of(TENANT_KEYS)),
+                new Route("GET", "/tenants/{tenantId}/linkedin-integration", null,
+                        Caller.GLOBAL_ADMIN, Caller.SETTING_WRITER_APP),
+                new Route("GET", "/tenants/{tenantId}/linkedin-integration/audit", null, Caller.GLOBAL_ADMIN)),
+        SETTING_WRITE("SettingWriteFunction",
+                Map.of(GET_ITEM, Set.of(TENANT_KEYS), UPDATE_ITEM, Set.of(TENANT_KEYS), PUT_ITEM, Set.of(TENANT_KEYS)),
+                new Route("PUT", "/tenants/{tenantId}/linkedin-integration",
+                        "{\"mode\":\"SELECTED\",\"selectedGroupId\":\"{groupId}\",\"changeReason\":\"drift test\"}",
+                        Caller.GLOBAL_ADMIN, Caller.SETTING_WRITER_APP)),
+        TENANT_OPERATOR("TenantOperatorFunction",
+                Map.of(GET_ITEM, Set.of(TENANT_KEYS), UPDATE_ITEM, Set.of(TENANT_KEYS)),
+                new Route("PUT", "/tenants/{tenantId}",
+                        "{\"cloud\":\"PUBLIC\",\"countryCode\":\"US\",\"rolledOut\":true,\"usersCanConsentToApps\":true}",
+                        Caller.OPERATOR),
+                new Route("GET", "/tenants/{tenantId}", null, Caller.OPERATOR, Caller.GLOBAL_ADMIN)),
+        DIRECTORY_ADMIN("DirectoryAdminFunction",
+                Map.of(GET_ITEM, Set.of(TENANT_KEYS), UPDATE_ITEM, Set.of(USER_KEYS)),
+                new Route("PUT", "/tenants/{tenantId}/linkedin-integration/selected-users/{userId}", null, Caller.GLOBAL_ADMIN),
+                new Route("DELETE", "/tenants/{tenantId}/linkedin-integration/selected-users/{userId}", null,
+                        Caller.GLOBAL_ADMIN),
+                new Route("POST", "/tenants/{tenantId}/groups/{groupId}/members",
+                        "{\"add\":[\"{userId}\"],\"remove\":[\"{otherUserId}\"]}", Caller.GLOBAL_ADMIN, Caller.DIRECTORY_SYNC_APP),
+                new Route("PUT", "/tenants/{tenantId}/users/{userId}/office-policy", "{\"policy\":\"ENABLED\"}",
+                        Caller.GLOBAL_ADMIN, Caller.DIRECTORY_SYNC_APP)),
+        USER_SELF_SERVICE("UserSelfServiceFunction",
+                Map.of(GET_ITEM, Set.of(TENANT_KEYS, USER_KEYS), UPDATE_ITEM, Set.of(USER_KEYS)),
+                new Route("PUT", "/tenants/{tenantId}/users/{userId}/office-option", "{\"showLinkedInFeatures\":true}",
+                        Caller.THE_USER),
+                new Route("PUT", "/tenants/{tenantId}/users/{userId}/linkedin-profile-visibility",
+                        "{\"visibleInMicrosoftApps\":false}", Caller.THE_USER),
+                new Route("PUT", "/tenants/{tenantId}/users/{userId}/linkedin-connection", "{\"consent\":\"BOTH_WAYS\"}",
+                        Caller.THE_USER),
+                new Route("DELETE", "/tenants/{tenantId}/users/{userId}/linkedin-connection", null, Caller.THE_USER));
+
+        final String logicalId;
+        final Map<String, Set<String>> actions;
+        final List<Route> routes;
+
+        Function(String logicalId, Map<String, Set<String>> actions, Route... routes) {
+            this.logicalId = logicalId;
+            this.actions = sorted(actions);
+            this.routes = List.of(routes);
+        }
+    }
+
+    /**
+     * The DynamoDB actions a function's role grants, with the partitions each reaches; every
+     * table statement must name the table's ARN and nothing else.
+     */
+    static Map<String, Set<String>> tableGrants(Template template, Function function) {
+        String table = template.the("AWS::DynamoDB::Table");
+        Object tableArn = Map.of("Fn::GetAtt", List.of(table, "Arn"));
+        Map<String, Set<String>> granted = new TreeMap<>();
+        for (Map<String, Object> statement : template.statements(template.roleOf(function.logicalId))) {
+            List<String> actions = strings(statement.get("Action"));
+            if (!actions.stream().allMatch(a -> a.startsWith("dynamodb:"))) {
+                continue; // the log statement, checked by RolesDriftTest
+            }
+            assertEquals(List.of(tableArn), list(statement.get("Resource")),
+                    function + ": table actions must name the table's ARN only");
+            Set<String> partitions = leadingKeys(function, statement.get("Condition"));
+            actions.forEach(a -> granted.computeIfAbsent(a, k -> new TreeSet<>()).addAll(partitions));
+        }
+        return granted;
+    }
+
+    /** The partitions a statement reaches: all, or those of its dynamodb:LeadingKeys condition. */
+    private static Set<String> leadingKeys(Function function, Object condition) {
+        if (condition == null) {
+            return EVERY_KEY;
+        }
+        Map<String, Object> like = map(map(condition).get("ForAllValues:StringLike"));
+        assertEquals(Set.of("ForAllValues:StringLike"), map(condition).keySet(), function + " condition " + condition);
+        assertEquals(Set.of("dynamodb:LeadingKeys"), like.keySet(), function + " condition " + condition);
+        Set<String> partitions = Set.copyOf(strings(like.get("dynamodb:LeadingKeys")));
+        assertTrue(EVERY_KEY.containsAll(partitions), function + ": unknown partitions " + partitions);
+        return partitions;
+    }
+
+    static Map<String, Set<String>> sorted(Map<String, Set<String>> actions) {
+        Map<String, Set<String>> sorted = new TreeMap<>();
+        actions.forEach((action, partitions) -> sorted.put(action, new TreeSet<>(partitions)));
+        return sorted;
+    }
+}
