@@ -272,10 +272,14 @@ public class DynamoDbLinkedInStore implements LinkedInStore {
 
     /** A transaction the store cancelled because it was throttled is pushback, not a race. */
     private static void throwIfPushback(String what, TransactionCanceledException cancelled) {
-        if (cancelled.hasCancellationReasons() && cancelled.cancellationReasons().stream()
-                .map(CancellationReason::code).anyMatch(StoreErrors::isPushback)) {
+        if (isPushback(cancelled)) {
             throw new StoreUnavailableException("DynamoDB throttled: " + what, cancelled, true);
         }
+    }
+
+    private static boolean isPushback(TransactionCanceledException cancelled) {
+        return cancelled.hasCancellationReasons() && cancelled.cancellationReasons().stream()
+                .map(CancellationReason::code).anyMatch(StoreErrors::isPushback);
     }
 
     /**
@@ -312,7 +316,8 @@ public class DynamoDbLinkedInStore implements LinkedInStore {
         try {
             return operation.get();
         } catch (ConditionalCheckFailedException | TransactionCanceledException decidedByCaller) {
-            outcome = "conflict";
+            outcome = decidedByCaller instanceof TransactionCanceledException cancelled && isPushback(cancelled)
+                    ? "throttled" : "conflict";
             throw decidedByCaller;
         } catch (SdkException e) {
             RuntimeException classified = StoreErrors.classify(what, e);
