@@ -161,6 +161,12 @@ class AuthorizationMatrixTest {
                     .json("{\"context\":{\"targetingKey\":\"" + u + "\",\"tenantId\":\"" + t + "\"}}"),
                     EnumSet.of(THE_USER, CHECKER), 200));
 
+    /**
+     * One provisioned tenant per endpoint, shared by its cells: every cell asks about a user of
+     * its own, and no endpoint's success depends on what another caller did to the tenant.
+     */
+    private static final Map<String, String> TENANTS = new java.util.concurrent.ConcurrentHashMap<>();
+
     static Stream<Arguments> cells() {
         List<Arguments> cells = new ArrayList<>();
         for (Endpoint endpoint : ENDPOINTS) {
@@ -178,7 +184,7 @@ class AuthorizationMatrixTest {
     @MethodSource("cells")
     void eachCallerGetsExactlyTheStatusTheTableDeclares(Endpoint endpoint, Caller caller, Authorizer authorizer,
             int expected) {
-        String tenant = Tenants.provisioned();
+        String tenant = TENANTS.computeIfAbsent(endpoint.name(), name -> Tenants.provisioned());
         String user = Identities.newId();
 
         LambdaEvents request = endpoint.request().apply(tenant, user);

@@ -3,7 +3,6 @@ package com.contoso.linkedin.store.dynamodb;
 import static com.contoso.linkedin.store.dynamodb.TableLayout.PK;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,7 +12,6 @@ import java.util.Optional;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,18 +26,13 @@ import com.contoso.linkedin.domain.Tenant;
 import com.contoso.linkedin.domain.TenantProfile;
 import com.contoso.linkedin.domain.TenantSetting;
 import com.contoso.linkedin.domain.UserFacts;
-import com.contoso.linkedin.metrics.Metrics;
 import com.contoso.linkedin.store.ConcurrentChangeException;
-import com.contoso.linkedin.store.Deadline;
 import com.contoso.linkedin.store.GroupSyncIncompleteException;
 import com.contoso.linkedin.store.LinkedInStore;
 import com.contoso.linkedin.store.StoreUnavailableException;
 
-import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -51,8 +44,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * The one DynamoDB adapter. Keys are {@link TableLayout}'s; each item kind ({@link TenantItem},
  * {@link UserItem}, {@link AuditItem}) owns its attribute names, its mapping and its update
  * expressions; many users are read by {@link BatchReader}. What stays here is which requests
- * each store operation sends, bounded by the request's {@link Deadline}, and the one place that
- * turns SDK failures into the store's exceptions ({@link StoreErrors}).
+ * each store operation sends; each goes through {@link StoreCalls}, which bounds it by the
+ * request's deadline, classifies its failures and counts it.
  */
 @ApplicationScoped
 public class DynamoDbLinkedInStore implements LinkedInStore {
@@ -64,19 +57,15 @@ public class DynamoDbLinkedInStore implements LinkedInStore {
     private final String table;
     private final Backoff backoff;
     private final BatchReader batchReader;
-    /** The client's own bounds of one call and one attempt: a deadline only ever shortens them. */
-    private final Duration callTimeout;
-    private final Duration attemptTimeout;
+    private final StoreCalls calls;
 
     public DynamoDbLinkedInStore(DynamoDbClient dynamo, LinkedInConfig config) {
         this.dynamo = dynamo;
         this.table = config.tableName();
         this.backoff = Backoff.of(config.store());
-        var clientBounds = dynamo.serviceClientConfiguration().overrideConfiguration();
-        this.callTimeout = clientBounds.apiCallTimeout().orElse(Duration.ofSeconds(30));
-        this.attemptTimeout = clientBounds.apiCallAttemptTimeout().orElse(callTimeout);
-        this.batchReader = new BatchReader(table, request -> call("read users",
-                () -> dynamo.batchGetItem(b -> b.requestItems(request).overrideConfiguration(withinDeadline()))),
+        this.calls = new StoreCalls(dynamo.serviceClientConfiguration().overrideConfiguration());
+        this.batchReader = new BatchReader(table, request -> calls.run("read users",
+                () -> dynamo.batchGetItem(b -> b.requestItems(request).overrideConfiguration(calls.withinDeadline()))),
                 backoff);
     }
 
@@ -89,8 +78,8 @@ public class DynamoDbLinkedInStore implements LinkedInStore {
 
     @Override
     public Optional<Tenant> findTenant(String tenantId) {
-        Map<String, AttributeValue> item = call("read tenant", () -> dynamo.getItem(b -> b.tableName(table)
-                .key(TableLayout.tenantKey(tenantId)).consistentRead(true).overrideConfiguration(withinDeadline()))
+        Map<String, AttributeValue> item = calls.run("read tenant", () -> dynamo.getItem(b -> b.tableName(table)
+                .key(TableLayout.tenantKey(tenantId)).consistentRead(true).overrideConfiguration(calls.withinDeadline()))
                 .item());
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(TenantItem.toTenant(tenantId, item));
     }
@@ -121,11 +110,11 @@ public class DynamoDbLinkedInStore implements LinkedInStore {
                 + setting.updatedAt()).getBytes(StandardCharsets.UTF_8)).toString();
         try {
             // One transaction: a setting without its audit entry, or the reverse, cannot exist.
-            call("save setting", () -> dynamo.transactWriteItems(b -> b.clientRequestToken(token).transactItems(
+            calls.run("save setting", () -> dynamo.transactWriteItems(b -> b.clientRequestToken(token).transactItems(
                     TransactWriteItem.builder().update(settingUpdate).build(),
-                    TransactWriteItem.builder().put(auditPut).build()).overrideConfiguration(withinDeadline())));
+                    TransactWriteItem.builder().put(auditPut).build()).overrideConfiguration(calls.withinDeadline())));
         } catch (TransactionCanceledException cancelled) {
-            throwIfPushback("save setting", cancelled);
+            StoreErrors.throwIfPushback("save setting", cancelled);
             // A failed condition or a concurrent transaction on the same items: either way the
             // version the write was based on is no longer safe to assume.
             throw new ConcurrentChangeException("The setting changed while it was being saved");
@@ -136,10 +125,10 @@ public class DynamoDbLinkedInStore implements LinkedInStore {
     public AuditPage listAudit(String tenantId, int limit, Optional<Long> beforeVersion) {
         Expression page = AuditItem.olderThan(tenantId, beforeVersion);
         // limit + 1: the one more tells whether another page exists (AuditItem.toPage).
-        QueryResponse response = call("read audit", () -> dynamo.query(b -> b.tableName(table)
+        QueryResponse response = calls.run("read audit", () -> dynamo.query(b -> b.tableName(table)
                 .keyConditionExpression(page.condition()).expressionAttributeNames(page.names())
                 .expressionAttributeValues(page.values())
-                .scanIndexForward(false).limit(limit + 1).consistentRead(true).overrideConfiguration(withinDeadline())));
+                .scanIndexForward(false).limit(limit + 1).consistentRead(true).overrideConfiguration(calls.withinDeadline())));
         return AuditItem.toPage(response.items(), limit);
     }
 
@@ -147,8 +136,8 @@ public class DynamoDbLinkedInStore implements LinkedInStore {
 
     @Override
     public UserFacts findUser(String tenantId, String userId) {
-        Map<String, AttributeValue> item = call("read user", () -> dynamo.getItem(b -> b.tableName(table)
-                .key(TableLayout.userKey(tenantId, userId)).consistentRead(true).overrideConfiguration(withinDeadline()))
+        Map<String, AttributeValue> item = calls.run("read user", () -> dynamo.getItem(b -> b.tableName(table)
+                .key(TableLayout.userKey(tenantId, userId)).consistentRead(true).overrideConfiguration(calls.withinDeadline()))
                 .item());
         return item == null || item.isEmpty() ? UserFacts.unknown() : UserItem.toUserFacts(item);
     }
@@ -240,10 +229,10 @@ public class DynamoDbLinkedInStore implements LinkedInStore {
     // ---- requests ------------------------------------------------------------------------
 
     private void update(String what, Map<String, AttributeValue> key, Expression expression) {
-        call(what, () -> dynamo.updateItem(b -> b.tableName(table).key(key)
+        calls.run(what, () -> dynamo.updateItem(b -> b.tableName(table).key(key)
                 .updateExpression(expression.update()).conditionExpression(expression.condition())
                 .expressionAttributeNames(expression.names()).expressionAttributeValues(expression.values())
-                .overrideConfiguration(withinDeadline())));
+                .overrideConfiguration(calls.withinDeadline())));
     }
 
     private Update transactUpdate(Map<String, AttributeValue> key, Expression expression) {
@@ -255,11 +244,11 @@ public class DynamoDbLinkedInStore implements LinkedInStore {
     private void transactWithRetry(String what, List<TransactWriteItem> actions) {
         for (int attempt = 1;; attempt++) {
             try {
-                call(what, () -> dynamo.transactWriteItems(b -> b.transactItems(actions)
-                        .overrideConfiguration(withinDeadline())));
+                calls.run(what, () -> dynamo.transactWriteItems(b -> b.transactItems(actions)
+                        .overrideConfiguration(calls.withinDeadline())));
                 return;
             } catch (TransactionCanceledException conflict) {
-                throwIfPushback(what, conflict);
+                StoreErrors.throwIfPushback(what, conflict);
                 // Another write touched one of these users at the same moment; the updates are
                 // idempotent set operations, so trying again is safe.
                 if (attempt >= backoff.attempts()) {
@@ -267,67 +256,6 @@ public class DynamoDbLinkedInStore implements LinkedInStore {
                 }
                 backoff.pauseBefore(attempt + 1);
             }
-        }
-    }
-
-    /** A transaction the store cancelled because it was throttled is pushback, not a race. */
-    private static void throwIfPushback(String what, TransactionCanceledException cancelled) {
-        if (isPushback(cancelled)) {
-            throw new StoreUnavailableException("DynamoDB throttled: " + what, cancelled, true);
-        }
-    }
-
-    private static boolean isPushback(TransactionCanceledException cancelled) {
-        return cancelled.hasCancellationReasons() && cancelled.cancellationReasons().stream()
-                .map(CancellationReason::code).anyMatch(StoreErrors::isPushback);
-    }
-
-    /**
-     * Per-call bounds no longer than the time the request has left, when it has less than the
-     * client's own; none when no request opened a deadline (priming, tests of the adapter).
-     */
-    private AwsRequestOverrideConfiguration withinDeadline() {
-        Optional<Deadline> deadline = Deadline.current();
-        if (deadline.isEmpty()) {
-            return null;
-        }
-        Duration left = deadline.get().remaining();
-        if (left.isZero()) {
-            throw new StoreUnavailableException("The request had no time left for the store", null);
-        }
-        if (left.compareTo(callTimeout) >= 0) {
-            return null;
-        }
-        return AwsRequestOverrideConfiguration.builder().apiCallTimeout(left)
-                .apiCallAttemptTimeout(min(left, attemptTimeout)).build();
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
-    }
-
-    /**
-     * Runs one store call. Outcomes a caller decides on (a failed condition, a cancelled
-     * transaction) pass through; every other failure is classified once ({@link StoreErrors}).
-     */
-    private <T> T call(String what, Supplier<T> operation) {
-        long started = System.nanoTime();
-        String outcome = "ok";
-        try {
-            return operation.get();
-        } catch (ConditionalCheckFailedException | TransactionCanceledException decidedByCaller) {
-            outcome = decidedByCaller instanceof TransactionCanceledException cancelled && isPushback(cancelled)
-                    ? "throttled" : "conflict";
-            throw decidedByCaller;
-        } catch (SdkException e) {
-            RuntimeException classified = StoreErrors.classify(what, e);
-            outcome = classified instanceof StoreUnavailableException unavailable
-                    ? unavailable.pushback() ? "throttled" : "unavailable"
-                    : "failed";
-            throw classified;
-        } finally {
-            Metrics.count("StoreCalls", "Outcome", outcome);
-            Metrics.millis("StoreLatency", (System.nanoTime() - started) / 1e6);
         }
     }
 }

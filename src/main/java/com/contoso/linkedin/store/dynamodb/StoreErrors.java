@@ -10,6 +10,8 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * Which SDK failures a later try may fix and which it cannot. Throttling, the store's own 5xx,
@@ -43,9 +45,16 @@ final class StoreErrors {
         return new StoreFailedException("The store client could not " + what, e.getClass().getSimpleName(), e);
     }
 
-    /** Whether a cancellation reason is the store's pushback rather than a condition or a race. */
-    static boolean isPushback(String reasonCode) {
-        return reasonCode != null && PUSHBACK.contains(reasonCode);
+    /** A transaction the store cancelled because it was throttled is pushback, not a race. */
+    static boolean isPushback(TransactionCanceledException cancelled) {
+        return cancelled.hasCancellationReasons() && cancelled.cancellationReasons().stream()
+                .map(CancellationReason::code).anyMatch(code -> code != null && PUSHBACK.contains(code));
+    }
+
+    static void throwIfPushback(String what, TransactionCanceledException cancelled) {
+        if (isPushback(cancelled)) {
+            throw new StoreUnavailableException("DynamoDB throttled: " + what, cancelled, true);
+        }
     }
 
     private static boolean hasIoCause(Throwable e) {
