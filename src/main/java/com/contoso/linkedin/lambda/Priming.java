@@ -71,6 +71,8 @@ public class Priming implements Resource {
     private final boolean enabled;
     private final Duration bound;
     private final List<Step> steps;
+    /** Set when the bound passed: the steps not yet begun are left out. */
+    private volatile boolean skipRemaining;
     /** One thread for every step, so that a step the bound cut short cannot hold up the start. */
     private final ExecutorService runner = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "priming");
@@ -106,8 +108,12 @@ public class Priming implements Resource {
 
     /** Every step, in order, waiting for them at most the bound. */
     public void prime() {
+        skipRemaining = false;
         within(() -> {
             for (Step step : steps) {
+                if (skipRemaining) {
+                    return;
+                }
                 runQuietly(step);
             }
         });
@@ -137,7 +143,9 @@ public class Priming implements Resource {
             running.get(bound.toMillis(), TimeUnit.MILLISECONDS);
             LOG.debugf("Primed in %d ms", (System.nanoTime() - started) / 1_000_000);
         } catch (TimeoutException late) {
-            running.cancel(true);
+            // Not interrupted: a request half way through the HTTP layer would fail loudly. The
+            // rest of the steps are skipped; the one under way finishes on its own thread.
+            skipRemaining = true;
             LOG.warnf("Priming took longer than %s; going on without it", bound);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
