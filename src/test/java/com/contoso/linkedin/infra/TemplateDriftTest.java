@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -71,6 +72,7 @@ import com.contoso.linkedin.identity.Grant.Roles;
 import com.contoso.linkedin.identity.token.EntraTokenVerifier;
 import com.contoso.linkedin.identity.token.VerifierSettings;
 import com.contoso.linkedin.lambda.AuthorizerHandler;
+import com.contoso.linkedin.lambda.StreamHandler;
 import com.contoso.linkedin.rest.EligibilityResource;
 import com.contoso.linkedin.store.LinkedInStore;
 import com.contoso.linkedin.store.dynamodb.DynamoDbLinkedInStore;
@@ -136,6 +138,11 @@ class TemplateDriftTest {
     private static final String STORE_CALL_BOUND = "quarkus.dynamodb.api-call-timeout";
     /** The Lambda authorizer: its own artifact, no route, no table, its own settings (identity/token). */
     private static final String AUTHORIZER = "AuthorizerFunction";
+    /**
+     * The stream function: its own artifact, invoked by the table's stream only (events/README.md).
+     * Optional here until infra/ deploys it; checked whenever the template has it.
+     */
+    private static final String STREAM = "StreamFunction";
     /** How long API Gateway waits for a Lambda authorizer of an HTTP API. */
     private static final int HTTP_API_AUTHORIZER_TIMEOUT_SECONDS = 10;
     /** Environment variables that are not configuration keys, with why they are there. */
@@ -256,9 +263,10 @@ class TemplateDriftTest {
     void routesReachFunctionsOnlyThroughTheirEvents() {
         Map<String, Object> api = properties(the("AWS::Serverless::HttpApi"));
         assertAll(
-                () -> assertEquals(Stream.concat(Stream.of(Function.values()).map(f -> f.logicalId), Stream.of(AUTHORIZER))
-                        .sorted().toList(), logicalIdsOfType("AWS::Serverless::Function"),
-                        "the template's functions are the declared ones and the authorizer"),
+                () -> assertEquals(Stream.concat(Stream.of(Function.values()).map(f -> f.logicalId),
+                        Stream.of(AUTHORIZER, STREAM).filter(resources()::containsKey)).sorted().toList(),
+                        logicalIdsOfType("AWS::Serverless::Function"),
+                        "the template's functions are the declared ones, the authorizer and the stream function"),
                 () -> assertEquals(List.of(), logicalIdsOfType("AWS::Lambda::Function"), "functions are SAM functions here"),
                 () -> assertFalse(api.containsKey("DefinitionBody") || api.containsKey("DefinitionUri"),
                         "an OpenAPI definition would add routes outside the functions' events"),
@@ -577,6 +585,82 @@ class TemplateDriftTest {
                         "the authorizer names its variables as MicroProfile Config does"));
     }
 
+    // ---- the stream function (events/README.md) --------------------------------------------------
+
+    @Test
+    void streamFunction_deploysItsOwnZip_onJava21_withTheHandlerTheCodeHas() throws Exception {
+        assumeTrue(resources().containsKey(STREAM), "infra/ does not deploy the stream function yet");
+        Map<String, Object> stream = properties(STREAM);
+        String[] handler = String.valueOf(stream.get("Handler")).split("::");
+        Class<?> type = Class.forName(handler[0], false, getClass().getClassLoader());
+        assertAll(
+                () -> assertEquals("../target/stream.zip", stream.get("CodeUri")),
+                () -> assertEquals("java21", stream.get("Runtime"), "JVM only, whatever FunctionRuntime the API functions use"),
+                () -> assertEquals(StreamHandler.class, type),
+                () -> assertNotNull(type.getMethod(handler[1], InputStream.class, java.io.OutputStream.class, Context.class)),
+                () -> assertEquals(Map.of("ApplyOn", "None"), stream.get("SnapStart")),
+                // The handler starts no PutEvents call (10 s at most) with less than 11 s left.
+                () -> assertTrue((Integer) stream.get("Timeout") >= 30, stream.get("Timeout") + " s"),
+                () -> assertTrue(Set.of("LINKEDIN_EVENTS_BUS_NAME", "LINKEDIN_EVENTS_ENDPOINT_OVERRIDE")
+                        .containsAll(map(map(stream.get("Environment")).get("Variables")).keySet()),
+                        "variables the stream function does not read"));
+    }
+
+    @Test
+    void streamFunction_readsTheTablesStreamWithBothImages_andReportsFailedRecordsToItsDeadLetterQueue() {
+        assumeTrue(resources().containsKey(STREAM), "infra/ does not deploy the stream function yet");
+        String table = the("AWS::DynamoDB::Table");
+        Map<String, Object> events = map(properties(STREAM).get("Events"));
+        assertEquals(1, events.size(), "the table's stream, nothing else: " + events.keySet());
+        Map<String, Object> event = map(events.values().iterator().next());
+        Map<String, Object> mapping = map(event.get("Properties"));
+        Object queue = list(map(map(map(mapping.get("DestinationConfig")).get("OnFailure")).get("Destination")).get("Fn::GetAtt")).get(0);
+        Map<String, Object> dlq = properties(String.valueOf(queue));
+        assertAll(
+                () -> assertEquals("DynamoDB", event.get("Type")),
+                () -> assertEquals(Map.of("Fn::GetAtt", List.of(table, "StreamArn")), mapping.get("Stream")),
+                () -> assertEquals("NEW_AND_OLD_IMAGES",
+                        map(properties(table).get("StreamSpecification")).get("StreamViewType"), "a MODIFY is compared"),
+                () -> assertEquals(List.of("ReportBatchItemFailures"), list(mapping.get("FunctionResponseTypes")),
+                        "the handler answers which records failed"),
+                () -> assertEquals(true, mapping.get("BisectBatchOnFunctionError")),
+                () -> assertTrue(mapping.get("MaximumRetryAttempts") instanceof Integer retries && retries >= 0,
+                        "bounded retries (the default retries until the record expires, blocking the shard)"),
+                () -> assertTrue((Integer) mapping.get("BatchSize") <= 100, "a batch's PutEvents calls fit the timeout"),
+                () -> assertEquals("AWS::SQS::Queue", type(String.valueOf(queue))),
+                () -> assertTrue(dlq.get("SqsManagedSseEnabled") == Boolean.TRUE || dlq.containsKey("KmsMasterKeyId"),
+                        "the dead-letter queue is encrypted"),
+                () -> assertTrue(logicalIdsOfType("AWS::CloudWatch::Alarm").stream().map(TemplateDriftTest::properties)
+                        .anyMatch(alarm -> "AWS/SQS".equals(alarm.get("Namespace")) && String.valueOf(alarm.get("Dimensions"))
+                                .contains(String.valueOf(queue))), "an alarm on the dead-letter queue's depth"));
+    }
+
+    @Test
+    void streamFunction_hasItsOwnRole_thatReadsTheStreamOnly_putsEvents_andSendsToItsQueue() {
+        assumeTrue(resources().containsKey(STREAM), "infra/ does not deploy the stream function yet");
+        Map<String, Object> function = properties(STREAM);
+        String role = String.valueOf(list(map(function.get("Role")).get("Fn::GetAtt")).get(0));
+        Set<String> actions = new TreeSet<>();
+        statements(role).forEach(statement -> actions.addAll(strings(statement.get("Action"))));
+        assertAll(
+                () -> assertEquals("AWS::IAM::Role", type(role)),
+                () -> assertFalse(function.containsKey("Policies") || properties(role).containsKey("ManagedPolicyArns"),
+                        "no SAM or managed policies"),
+                () -> assertTrue(Stream.of(Function.values()).map(TemplateDriftTest::roleOf).noneMatch(role::equals)
+                        && !role.equals(String.valueOf(list(map(properties(AUTHORIZER).get("Role")).get("Fn::GetAtt")).get(0))),
+                        "a role of its own"),
+                () -> assertEquals(new TreeSet<>(Set.of("dynamodb:DescribeStream", "dynamodb:GetRecords",
+                        "dynamodb:GetShardIterator", "dynamodb:ListStreams", "events:PutEvents", "sqs:SendMessage",
+                        "logs:CreateLogStream", "logs:PutLogEvents")), actions, "no table item: the stream's images suffice"),
+                () -> assertTrue(statements(role).stream().filter(st -> strings(st.get("Action")).get(0).startsWith("dynamodb:"))
+                        .allMatch(st -> String.valueOf(st.get("Resource")).contains(table() + ".Arn}/stream/")
+                                || String.valueOf(st.get("Resource")).contains("StreamArn")), "the table's stream only"));
+    }
+
+    private static String table() {
+        return the("AWS::DynamoDB::Table");
+    }
+
     // ---- the code's routes -------------------------------------------------------------------
 
     /** Every JAX-RS resource method under com.contoso.linkedin, by "METHOD /path". */
@@ -640,6 +724,9 @@ class TemplateDriftTest {
         String api = the("AWS::Serverless::HttpApi");
         Map<String, List<String>> routes = new TreeMap<>();
         for (String function : logicalIdsOfType("AWS::Serverless::Function")) {
+            if (function.equals(STREAM)) {
+                continue; // invoked by the table's stream: streamFunction_* below
+            }
             Map<String, Object> events = map(properties(function).getOrDefault("Events", Map.of()));
             for (Map.Entry<String, Object> event : events.entrySet()) {
                 Map<String, Object> definition = map(event.getValue());
