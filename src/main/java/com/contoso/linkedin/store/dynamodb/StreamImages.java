@@ -36,7 +36,6 @@ final class StreamImages {
 
     private static Map<String, AttributeValue> map(JsonNode node, int depth) {
         require(node.isObject(), "an image or map is a JSON object");
-        require(depth < MAX_DEPTH, "nested deeper than DynamoDB allows");
         Map<String, AttributeValue> map = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext();) {
             Map.Entry<String, JsonNode> field = fields.next();
@@ -46,7 +45,8 @@ final class StreamImages {
     }
 
     /** One attribute value: an object with exactly one type descriptor. */
-    static AttributeValue value(JsonNode node, int depth) {
+    private static AttributeValue value(JsonNode node, int depth) {
+        require(depth <= MAX_DEPTH, "nested deeper than DynamoDB allows");
         require(node.isObject() && node.size() == 1, "an attribute value has exactly one type");
         Map.Entry<String, JsonNode> typed = node.fields().next();
         JsonNode v = typed.getValue();
@@ -60,7 +60,7 @@ final class StreamImages {
             case "NS" -> AttributeValue.builder().ns(elements(v, StreamImages::number)).build();
             case "BS" -> AttributeValue.builder().bs(elements(v, StreamImages::bytes)).build();
             case "L" -> AttributeValue.builder().l(elements(v, e -> value(e, depth + 1))).build();
-            case "M" -> AttributeValue.builder().m(map(v, depth)).build();
+            case "M" -> AttributeValue.builder().m(map(v, depth + 1)).build();
             default -> throw new IllegalArgumentException("unknown attribute type " + safe(typed.getKey()));
         };
     }

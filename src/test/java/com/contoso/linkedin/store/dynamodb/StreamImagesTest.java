@@ -69,10 +69,14 @@ class StreamImagesTest {
     }
 
     @Test
-    void nestingDeeperThanDynamoDbAllows_isRefused() {
-        String deep = "{\"a\": ".repeat(1) + "{\"M\": {\"a\": ".repeat(40) + "{\"S\": \"x\"}" + "}}".repeat(40) + "}";
+    void nestingDeeperThanDynamoDbAllows_isRefused_mapsAndListsAlike() throws Exception {
+        String maps = "{\"a\": " + "{\"M\": {\"a\": ".repeat(40) + "{\"S\": \"x\"}" + "}}".repeat(40) + "}";
+        String lists = "{\"a\": " + "{\"L\": [".repeat(40) + "{\"S\": \"x\"}" + "]}".repeat(40) + "}";
+        String allowed = "{\"a\": " + "{\"L\": [".repeat(31) + "{\"S\": \"x\"}" + "]}".repeat(31) + "}";
 
-        assertThrows(IllegalArgumentException.class, () -> StreamImages.image(json(deep)));
+        assertThrows(IllegalArgumentException.class, () -> StreamImages.image(json(maps)));
+        assertThrows(IllegalArgumentException.class, () -> StreamImages.image(json(lists)));
+        assertEquals(1, StreamImages.image(json(allowed)).size());
     }
 
     @Test
