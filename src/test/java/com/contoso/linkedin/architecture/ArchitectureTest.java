@@ -1,5 +1,8 @@
 package com.contoso.linkedin.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameStartingWith;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import org.junit.jupiter.api.Test;
@@ -67,9 +70,18 @@ class ArchitectureTest {
     }
 
     @Test
+    void events_dependOnlyOnTheDomain_andTheStoresChangeRecords() {
+        // Which events a change publishes is a pure function: no AWS type, no JSON library.
+        classes().that().resideInAPackage("..linkedin.events..")
+                .should().onlyDependOnClassesThat(resideInAnyPackage("..linkedin.events..", "..linkedin.domain..", "java..")
+                        .or(nameStartingWith("com.contoso.linkedin.store.StoredChange")))
+                .check(MAIN);
+    }
+
+    @Test
     void theRulesFindTheirClasses() {
         // A rule over an empty package holds vacuously: make sure the import saw the layers.
-        for (String layer : new String[] { "domain", "service", "store", "rest", "lambda", "identity" }) {
+        for (String layer : new String[] { "domain", "service", "store", "rest", "lambda", "identity", "events" }) {
             org.junit.jupiter.api.Assertions.assertTrue(MAIN.stream()
                     .anyMatch(c -> c.getPackageName().startsWith("com.contoso.linkedin." + layer)), layer);
         }

@@ -114,6 +114,11 @@ final class Alarms {
                 dimensions.forEach((dimension, value) -> assertTrue(values.get(dimension).contains(String.valueOf(value)),
                         what + ": " + dimension + " is one of " + values.get(dimension)));
             }
+            case "AWS/SQS" -> {
+                assertEquals(Set.of("QueueName"), dimensions.keySet(), what);
+                String queue = String.valueOf(list(map(dimensions.get("QueueName")).get("Fn::GetAtt")).get(0));
+                assertEquals("AWS::SQS::Queue", template.type(queue), what + ": a queue of the stack");
+            }
             default -> fail(what + ": a namespace of the stack expected");
         }
     }

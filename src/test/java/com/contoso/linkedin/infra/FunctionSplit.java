@@ -37,6 +37,8 @@ final class FunctionSplit {
 
     /** The Lambda authorizer: its own artifact, no route, no table, its own settings (identity/token). */
     static final String AUTHORIZER = "AuthorizerFunction";
+    /** The stream function: its own zip, invoked by the table's stream only (StreamDriftTest). */
+    static final String STREAM = "StreamFunction";
 
     private FunctionSplit() {
     }

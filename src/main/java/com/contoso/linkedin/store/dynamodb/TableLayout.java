@@ -1,5 +1,6 @@
 package com.contoso.linkedin.store.dynamodb;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 
@@ -62,6 +63,35 @@ public final class TableLayout {
 
     private static Map<String, AttributeValue> key(String pk, String sk) {
         return Map.of(PK, AttributeValues.s(pk), SK, AttributeValues.s(sk));
+    }
+
+    /** What a key of this table names, read back from the key design above (stream records carry only keys). */
+    enum Kind { TENANT, USER, OTHER }
+
+    /** A tenant item's or a user item's ids; {@code userId} is null for a tenant item. */
+    record ItemKey(Kind kind, String tenantId, String userId) {
+        static final ItemKey OTHER = new ItemKey(Kind.OTHER, null, null);
+    }
+
+    /**
+     * The item kind and ids of a key. A key counts only if building it again from the ids gives
+     * the same key, so an odd id cannot make an audit or unknown item look like a tenant or a user.
+     */
+    static ItemKey itemKey(String pk, String sk) {
+        if (pk == null || sk == null) {
+            return ItemKey.OTHER;
+        }
+        String[] parts = pk.split("#", -1);
+        if (Arrays.stream(parts).anyMatch(String::isEmpty)) {
+            return ItemKey.OTHER;
+        }
+        if (parts.length == 2 && tenantKey(parts[1]).equals(key(pk, sk))) {
+            return new ItemKey(Kind.TENANT, parts[1], null);
+        }
+        if (parts.length == 3 && userKey(parts[1], parts[2]).equals(key(pk, sk))) {
+            return new ItemKey(Kind.USER, parts[1], parts[2]);
+        }
+        return ItemKey.OTHER;
     }
 
     /**

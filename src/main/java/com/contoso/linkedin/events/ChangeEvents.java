@@ -1,0 +1,85 @@
+package com.contoso.linkedin.events;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import com.contoso.linkedin.domain.Connection;
+import com.contoso.linkedin.domain.Tenant;
+import com.contoso.linkedin.domain.TenantSetting;
+import com.contoso.linkedin.domain.UserFacts;
+import com.contoso.linkedin.events.ChangeEvent.ConsentGranted;
+import com.contoso.linkedin.events.ChangeEvent.ConsentWithdrawn;
+import com.contoso.linkedin.events.ChangeEvent.SettingChanged;
+import com.contoso.linkedin.events.ChangeEvent.TenantOffboarded;
+import com.contoso.linkedin.events.ChangeEvent.UserErased;
+import com.contoso.linkedin.store.StoredChange;
+import com.contoso.linkedin.store.StoredChange.TenantChange;
+import com.contoso.linkedin.store.StoredChange.UserChange;
+
+/**
+ * Which events a stored change publishes: every change that withdraws or grants something, and
+ * nothing for the rest (a new tenant, profile visibility, Office options, group memberships). A
+ * pure function of the domain records before and after.
+ */
+public final class ChangeEvents {
+
+    private ChangeEvents() {
+    }
+
+    /** In the order a consumer should apply them: the setting first, then what it withdrew. */
+    public static List<ChangeEvent> of(StoredChange change) {
+        if (change instanceof TenantChange tenant) {
+            return ofTenant(tenant);
+        }
+        return ofUser((UserChange) change);
+    }
+
+    private static List<ChangeEvent> ofTenant(TenantChange change) {
+        if (change.after().isEmpty()) {
+            return List.of(new TenantOffboarded(change.tenantId()));
+        }
+        if (change.before().isEmpty()) {
+            // A new tenant grants nothing yet: no admin wrote, no user connected.
+            return List.of();
+        }
+        Tenant before = change.before().get();
+        Tenant after = change.after().get();
+        TenantSetting was = before.setting();
+        TenantSetting is = after.setting();
+        boolean versionMoved = is.version() != was.version();
+        List<ChangeEvent> events = new ArrayList<>(2);
+        // The setting in force: an admin's write moves the version; a new country can change the
+        // default (version 0) without one.
+        if (versionMoved || is.mode() != was.mode() || !Objects.equals(is.selectedGroupId(), was.selectedGroupId())) {
+            events.add(new SettingChanged(change.tenantId(), is.version(), is.mode(), is.selectedGroupId(),
+                    is.isDefault()));
+        }
+        if (after.consentEpoch() > before.consentEpoch()) {
+            // Only a switch to DISABLED moves the epoch: by an admin's write, or by the default.
+            WithdrawalCause cause = versionMoved ? WithdrawalCause.TENANT_DISABLED : WithdrawalCause.COUNTRY_DEFAULT;
+            events.add(new ConsentWithdrawn(change.tenantId(), null, cause, after.consentEpoch()));
+        }
+        return events;
+    }
+
+    private static List<ChangeEvent> ofUser(UserChange change) {
+        if (change.after().isEmpty()) {
+            return List.of(new UserErased(change.tenantId(), change.userId()));
+        }
+        Optional<Connection> was = change.before().flatMap(UserFacts::connection);
+        Optional<Connection> is = change.after().get().connection();
+        if (is.isPresent() && !is.equals(was)) {
+            // Connected, or connected again (another consent, a later epoch, a new time): the
+            // newest consent replaces the one before.
+            return List.of(new ConsentGranted(change.tenantId(), change.userId(), is.get().consent(),
+                    is.get().consentEpoch()));
+        }
+        if (is.isEmpty() && was.isPresent()) {
+            return List.of(new ConsentWithdrawn(change.tenantId(), change.userId(), WithdrawalCause.USER_DISCONNECTED,
+                    null));
+        }
+        return List.of();
+    }
+}

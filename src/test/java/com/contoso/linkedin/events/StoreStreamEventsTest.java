@@ -1,0 +1,212 @@
+package com.contoso.linkedin.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.contoso.linkedin.domain.Cloud;
+import com.contoso.linkedin.domain.Consent;
+import com.contoso.linkedin.domain.IntegrationMode;
+import com.contoso.linkedin.domain.OfficePolicy;
+import com.contoso.linkedin.domain.SettingChange;
+import com.contoso.linkedin.domain.TenantProfile;
+import com.contoso.linkedin.events.ChangeEvent.ConsentGranted;
+import com.contoso.linkedin.events.ChangeEvent.ConsentWithdrawn;
+import com.contoso.linkedin.events.ChangeEvent.SettingChanged;
+import com.contoso.linkedin.events.ChangeEvent.TenantOffboarded;
+import com.contoso.linkedin.events.ChangeEvent.UserErased;
+import com.contoso.linkedin.service.SelectionService;
+import com.contoso.linkedin.service.SettingService;
+import com.contoso.linkedin.service.TenantCache;
+import com.contoso.linkedin.service.TenantService;
+import com.contoso.linkedin.service.UserService;
+import com.contoso.linkedin.service.VersionPrecondition;
+import com.contoso.linkedin.store.dynamodb.DynamoDbLinkedInStore;
+import com.contoso.linkedin.store.dynamodb.ItemChanges;
+import com.contoso.linkedin.support.SharedDynamoDbLocal;
+import com.contoso.linkedin.support.TestConfig;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.Shard;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * The events of what the store really writes: the services change a table whose stream has
+ * NEW_AND_OLD_IMAGES on DynamoDB Local, and the stream's records, read back with the SDK, are
+ * mapped as the stream function maps them. Keeps the mapping in step with the writers.
+ */
+class StoreStreamEventsTest {
+    private static final String TABLE = "stream-events";
+    private static final String ADMIN = "9d8c7b6a-5f4e-4d3c-2b1a-0f9e8d7c6b5a";
+
+    private static DynamoDbClient dynamo;
+    private static DynamoDbStreamsClient streams;
+    private static String streamArn;
+    private static TenantService tenants;
+    private static SettingService settings;
+    private static UserService users;
+    private static SelectionService selection;
+
+    @BeforeAll
+    static void tableWithAStream() {
+        dynamo = SharedDynamoDbLocal.client();
+        if (!dynamo.listTables().tableNames().contains(TABLE)) {
+            dynamo.createTable(b -> b.tableName(TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S),
+                            a -> a.attributeName("sk").attributeType(ScalarAttributeType.S))
+                    .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH), k -> k.attributeName("sk").keyType(KeyType.RANGE))
+                    .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
+        }
+        streamArn = dynamo.describeTable(b -> b.tableName(TABLE)).table().latestStreamArn();
+        streams = DynamoDbStreamsClient.builder().endpointOverride(URI.create(SharedDynamoDbLocal.endpoint()))
+                .region(SharedDynamoDbLocal.REGION).httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(SharedDynamoDbLocal.ACCESS_KEY, SharedDynamoDbLocal.SECRET_KEY)))
+                .build();
+        TestConfig config = TestConfig.defaults().withTable(TABLE);
+        DynamoDbLinkedInStore store = new DynamoDbLinkedInStore(dynamo, config);
+        TenantCache cache = new TenantCache(store, config);
+        tenants = new TenantService(store, cache, Clock.systemUTC());
+        settings = new SettingService(store, cache, Clock.systemUTC());
+        users = new UserService(store, Clock.systemUTC());
+        selection = new SelectionService(store);
+    }
+
+    @AfterAll
+    static void close() {
+        streams.close();
+        dynamo.close();
+    }
+
+    private static String id() {
+        return UUID.randomUUID().toString();
+    }
+
+    private static String newTenant(String country) {
+        String tenantId = id();
+        tenants.save(tenantId, new TenantProfile(Cloud.PUBLIC, country, true, true));
+        return tenantId;
+    }
+
+    private static void setMode(String tenantId, IntegrationMode mode) {
+        settings.change(tenantId, new SettingChange(mode, null, null), VersionPrecondition.NONE, ADMIN, "request-1");
+    }
+
+    /** Every event the stream holds so far for this tenant, in stream order. */
+    private static List<ChangeEvent> eventsOf(String tenantId) {
+        List<ChangeEvent> events = new ArrayList<>();
+        for (Shard shard : streams.describeStream(b -> b.streamArn(streamArn)).streamDescription().shards()) {
+            String iterator = streams.getShardIterator(b -> b.streamArn(streamArn).shardId(shard.shardId())
+                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+            while (iterator != null) {
+                String from = iterator;
+                var page = streams.getRecords(b -> b.shardIterator(from));
+                for (Record record : page.records()) {
+                    var change = record.dynamodb();
+                    ItemChanges.of(change.keys(), change.hasOldImage() ? change.oldImage() : null,
+                            change.hasNewImage() ? change.newImage() : null)
+                            .filter(c -> c.tenantId().equals(tenantId))
+                            .ifPresent(c -> events.addAll(ChangeEvents.of(c)));
+                }
+                iterator = page.records().isEmpty() ? null : page.nextShardIterator();
+            }
+        }
+        return events;
+    }
+
+    @Test
+    void connectDisconnectAndReconnect_grantWithdrawAndGrant() {
+        String tenantId = newTenant("US");
+        String userId = id();
+
+        users.connect(tenantId, userId, Consent.BOTH_WAYS);
+        users.disconnect(tenantId, userId);
+        users.disconnect(tenantId, userId);
+        users.connect(tenantId, userId, Consent.BOTH_WAYS);
+        users.connect(tenantId, userId, Consent.LINKEDIN_TO_MICROSOFT);
+
+        assertEquals(List.of(new ConsentGranted(tenantId, userId, Consent.BOTH_WAYS, 0),
+                new ConsentWithdrawn(tenantId, userId, WithdrawalCause.USER_DISCONNECTED, null),
+                new ConsentGranted(tenantId, userId, Consent.BOTH_WAYS, 0),
+                new ConsentGranted(tenantId, userId, Consent.LINKEDIN_TO_MICROSOFT, 0)), eventsOf(tenantId));
+    }
+
+    @Test
+    void switchToDisabledAndBack_changesTheSettingTwice_andWithdrawsOnce() {
+        String tenantId = newTenant("US");
+
+        setMode(tenantId, IntegrationMode.DISABLED);
+        setMode(tenantId, IntegrationMode.DISABLED);
+        setMode(tenantId, IntegrationMode.ENABLED);
+
+        assertEquals(List.of(new SettingChanged(tenantId, 1, IntegrationMode.DISABLED, null, false),
+                new ConsentWithdrawn(tenantId, null, WithdrawalCause.TENANT_DISABLED, 1L),
+                new SettingChanged(tenantId, 2, IntegrationMode.ENABLED, null, false)), eventsOf(tenantId));
+    }
+
+    @Test
+    void aNewCountry_changesTheDefault_andWithdrawsWhenItTurnsItOff() {
+        String tenantId = newTenant("US");
+
+        tenants.save(tenantId, new TenantProfile(Cloud.PUBLIC, "FR", true, true));
+        tenants.save(tenantId, new TenantProfile(Cloud.PUBLIC, "DE", true, true));
+        tenants.save(tenantId, new TenantProfile(Cloud.PUBLIC, "US", true, true));
+
+        assertEquals(List.of(new SettingChanged(tenantId, 0, IntegrationMode.DISABLED, null, true),
+                new ConsentWithdrawn(tenantId, null, WithdrawalCause.COUNTRY_DEFAULT, 1L),
+                new SettingChanged(tenantId, 0, IntegrationMode.ENABLED, null, true)), eventsOf(tenantId));
+    }
+
+    @Test
+    void optionsGroupsAndSelection_publishNothing() {
+        String tenantId = newTenant("US");
+        String userId = id();
+        users.connect(tenantId, userId, Consent.BOTH_WAYS);
+
+        users.setProfileVisibility(tenantId, userId, false);
+        users.setOfficePolicy(tenantId, userId, OfficePolicy.ENABLED);
+        users.setOfficePolicy(tenantId, userId, OfficePolicy.NOT_CONFIGURED);
+        users.setOfficeOption(tenantId, userId, false);
+        selection.setSelectedOneByOne(tenantId, userId, true);
+        selection.updateGroupMembers(tenantId, id(), Set.of(userId, id()), Set.of());
+        tenants.save(tenantId, new TenantProfile(Cloud.PUBLIC, "US", true, false));
+
+        assertEquals(List.of(new ConsentGranted(tenantId, userId, Consent.BOTH_WAYS, 0)), eventsOf(tenantId));
+    }
+
+    @Test
+    void deletedItems_eraseTheUser_andOffboardTheTenant() {
+        String tenantId = newTenant("US");
+        String userId = id();
+        users.connect(tenantId, userId, Consent.BOTH_WAYS);
+
+        // What the coming erasure and offboarding do first: delete the user item, the tenant item.
+        dynamo.deleteItem(b -> b.tableName(TABLE).key(Map.of("pk", AttributeValue.fromS("USER#" + tenantId + "#" + userId),
+                "sk", AttributeValue.fromS("USER"))));
+        dynamo.deleteItem(b -> b.tableName(TABLE).key(Map.of("pk", AttributeValue.fromS("TENANT#" + tenantId),
+                "sk", AttributeValue.fromS("TENANT"))));
+
+        assertEquals(List.of(new ConsentGranted(tenantId, userId, Consent.BOTH_WAYS, 0), new UserErased(tenantId, userId),
+                new TenantOffboarded(tenantId)), eventsOf(tenantId));
+    }
+}
