@@ -75,6 +75,14 @@ public interface LinkedInConfig {
          */
         @WithDefault("PT3S")
         Duration timeout();
+
+        /**
+         * Whether priming also sends events through Quarkus' HTTP layer, which the first request
+         * of every route but the three hot ones takes (bench/README.md, R5h). The eligibility
+         * function answers its routes from the event and turns it off (infra/template.yaml).
+         */
+        @WithDefault("true")
+        boolean httpLayer();
     }
 
     interface Store {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 
+import org.jboss.logging.Logger;
+
 import com.amazonaws.services.lambda.runtime.Context;
 
 import com.contoso.linkedin.metrics.Metrics;
@@ -28,10 +30,15 @@ public class FunctionHandler {
     private static final EventDispatch DISPATCH = start();
 
     private static EventDispatch start() {
+        long began = System.nanoTime();
         Metrics.count("ColdStarts");
         Quarkus.manualInitialize();
         Quarkus.manualStart();
+        long started = System.nanoTime();
         Arc.container().instance(Priming.class).get().atStart();
+        // One line per cold start: where the init phase went.
+        Logger.getLogger(FunctionHandler.class).infof("Init: Quarkus %d ms, priming %d ms",
+                (started - began) / 1_000_000, (System.nanoTime() - started) / 1_000_000);
         return Arc.container().instance(EventDispatch.class).get();
     }
 

@@ -37,7 +37,6 @@ import com.contoso.linkedin.domain.Tenant;
 import com.contoso.linkedin.domain.TenantProfile;
 import com.contoso.linkedin.domain.TenantSetting;
 import com.contoso.linkedin.domain.UserFacts;
-import com.contoso.linkedin.metrics.Metrics;
 import com.contoso.linkedin.service.TenantCache;
 import com.contoso.linkedin.store.LinkedInStore;
 
@@ -86,13 +85,14 @@ public class Priming implements Resource {
         this.dispatch = dispatch;
         this.enabled = config.priming().enabled();
         this.bound = config.priming().timeout();
-        this.steps = List.of(
+        List<Step> all = new java.util.ArrayList<>(List.of(
                 new Step("decision path", Priming::decideOnMadeUpRecords),
                 new Step("store connection", this::readNothing),
-                new Step("hot routes", () -> send(eligibilityEvent(), profileCardEvent(NO_TENANT))),
-                new Step("HTTP layer", () -> sendThroughHttpLayer(profileCardEvent(NOT_AN_ID), eligibilityEvent())),
-                // The metrics' writer (its JSON mapping) is warmed by writing what start-up counted.
-                new Step("metrics", () -> Metrics.flushIfDue(Duration.ZERO)));
+                new Step("hot routes", () -> send(eligibilityEvent(), profileCardEvent(NO_TENANT)))));
+        if (config.priming().httpLayer()) {
+            all.add(new Step("HTTP layer", () -> sendThroughHttpLayer(profileCardEvent(NOT_AN_ID), eligibilityEvent())));
+        }
+        this.steps = List.copyOf(all);
     }
 
     /** Lambda's init phase ({@link FunctionHandler}): prime, and be called around a SnapStart snapshot. */
@@ -110,12 +110,17 @@ public class Priming implements Resource {
     public void prime() {
         skipRemaining = false;
         within(() -> {
+            StringBuilder took = new StringBuilder();
             for (Step step : steps) {
                 if (skipRemaining) {
                     return;
                 }
+                long began = System.nanoTime();
                 runQuietly(step);
+                took.append(took.length() == 0 ? "" : ", ").append(step.name()).append(' ')
+                        .append((System.nanoTime() - began) / 1_000_000).append(" ms");
             }
+            LOG.infof("Primed: %s", took);
         });
     }
 

@@ -55,6 +55,8 @@ public final class Bench {
     /** R10's floor: a handler reading the same item with the same SDK client and no framework. */
     static final String BARE = "bare";
     static final String BARE_HANDLER = "com.contoso.linkedin.bench.BareHandler::handleRequest";
+    /** R5h: the first request through Quarkus' HTTP layer, with and without that half of priming. */
+    static final String HTTP_LAYER = "http-layer";
     /** The packaging infra offers as FunctionRuntime=jvm25-aot, which R4's target applies to. */
     static final String DEPLOYABLE_WINNER = "jvm25-aot";
 
@@ -577,6 +579,7 @@ public final class Bench {
         Map<String, List<double[]>> results = new LinkedHashMap<>();
         List<Packaging> steps = new ArrayList<>(packagings);
         steps.add(bare(packagings.get(0)));
+        steps.addAll(httpLayerFirst(packagings.get(0)));
         if (authorizer != null) {
             steps.add(authorizer.packaging);
         }
@@ -590,7 +593,9 @@ public final class Bench {
                 }
                 try (FakeRuntimeApi api = new FakeRuntimeApi()) {
                     String user = users.get((run * 7 + k) % USERS);
-                    FakeRuntimeApi.Invocation first = api.submit(Events.eligibility(tenant, user));
+                    boolean httpLayer = packaging.name().startsWith(HTTP_LAYER);
+                    FakeRuntimeApi.Invocation first = api.submit(httpLayer ? Events.setting(tenant)
+                            : Events.eligibility(tenant, user));
                     // BENCH_COLD_FLAGS: flags for one packaging's cold starts (a profiler agent, say); RUN is the run's number
                     List<String> extra = packaging.name().equals(prop("bench.coldFlagsFor", DEPLOYABLE_WINNER))
                             && !prop("bench.coldFlags", "").isEmpty()
@@ -604,7 +609,8 @@ public final class Bench {
                         double toAnswer = (first.answeredNanos - function.startedNanos) / 1e6;
                         long[] d = new long[300];
                         for (int i = 0; i < d.length; i++) {
-                            d[i] = duration(api.invoke(Events.eligibility(tenant, users.get(i % USERS))));
+                            d[i] = duration(expectOk(api.invoke(httpLayer ? Events.setting(tenant)
+                                    : Events.eligibility(tenant, users.get(i % USERS)))));
                         }
                         long[] lastPart = Arrays.copyOfRange(d, 100, d.length);
                         results.get(packaging.name()).add(new double[] { toAnswer, duration(first) / 1e6,
@@ -618,6 +624,18 @@ public final class Bench {
             log("cold run %d:%s", run + 1, line);
         }
         return results;
+    }
+
+    /**
+     * R5h: the default packaging answering a route of the HTTP layer first (the setting), with its
+     * priming as every function but the eligibility one has it, and without the HTTP-layer half.
+     */
+    List<Packaging> httpLayerFirst(Packaging standard) {
+        return List.of(new Packaging(HTTP_LAYER + "-primed", "first request through the HTTP layer, HTTP layer primed",
+                standard.javaHome(), standard.classPath(), List.of("-Dlinkedin.priming.http-layer=true"), List.of(), null),
+                new Packaging(HTTP_LAYER + "-unprimed", "first request through the HTTP layer, HTTP layer not primed",
+                        standard.javaHome(), standard.classPath(), List.of("-Dlinkedin.priming.http-layer=false"),
+                        List.of(), null));
     }
 
     /**
@@ -683,6 +701,15 @@ public final class Bench {
             row(t, "R4 start → first answer, " + p.name() + " ÷ jdk17", p.name().equals(DEPLOYABLE_WINNER)
                     ? "≤ 0.3 (best)" : "", ratio, "%.2f");
         }
+        for (String name : List.of(HTTP_LAYER + "-primed", HTTP_LAYER + "-unprimed")) {
+            List<double[]> runs = cold.get(name);
+            if (runs != null) {
+                row(t, "R5h first HTTP-layer request ÷ its warm p50, " + name, "", runs.stream().map(r -> r[1] / r[2]).toList(),
+                        "%.1f");
+                row(t, "R4h start → first HTTP-layer answer, " + name + " ÷ jdk17's check", "", IntStream.range(0, runs.size())
+                        .mapToObj(i -> runs.get(i)[0] / base.get(i)[0]).toList(), "%.2f");
+            }
+        }
         List<double[]> bareRuns = cold.get(BARE);
         if (bareRuns != null) {
             row(t, "R10 start → first answer, jdk17 ÷ bare handler", "≤ 1.5", IntStream.range(0, bareRuns.size())
@@ -713,6 +740,7 @@ public final class Bench {
         if (bareRuns != null) {
             described.add(BARE);
         }
+        described.addAll(List.of(HTTP_LAYER + "-primed", HTTP_LAYER + "-unprimed").stream().filter(cold::containsKey).toList());
         if (authorizerRuns != null) {
             described.add("authorizer");
         }
@@ -721,6 +749,8 @@ public final class Bench {
             List<Double> ttfa = runs.stream().map(r -> r[0]).toList();
             String description = packagings.stream().filter(p -> p.name().equals(name)).map(Packaging::description).findFirst()
                     .orElse(name.equals(BARE) ? "JDK 17, no framework: the same SDK client and GetItem (R10's floor)"
+                            : name.startsWith(HTTP_LAYER) ? "JDK 17, function.zip, first request GET setting (HTTP layer), "
+                                    + (name.endsWith("-primed") ? "HTTP layer primed" : "HTTP layer not primed")
                             : "JDK 17, authorizer.zip as Lambda's java runtime loads it (AuthorizerHandler, local key set)");
             t.append(String.format(Locale.ROOT, "| %s: %s | %.0f (%.0f–%.0f) | %.1f | %.2f | %.0f |%n", name,
                     description, median(ttfa), min(ttfa), max(ttfa), median(runs.stream().map(r -> r[1]).toList()),
@@ -794,6 +824,8 @@ public final class Bench {
         // The operator tenant and its trusted app, as infra's OperatorTenantId/TrustedClientIds set them.
         env.put("LINKEDIN_IDENTITY_OPERATOR_TENANT_ID", Events.OPERATOR_TENANT);
         env.put("LINKEDIN_IDENTITY_TRUSTED_CLIENT_IDS", Events.TRUSTED_CLIENT);
+        // As infra deploys the eligibility function: its routes skip the HTTP layer, so does its priming.
+        env.put("LINKEDIN_PRIMING_HTTP_LAYER", "false");
         env.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", "http://127.0.0.1:" + storePort);
         return env;
     }

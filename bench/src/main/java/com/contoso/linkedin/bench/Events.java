@@ -32,6 +32,13 @@ final class Events {
                 "{\"viewerId\":\"" + viewer + "\",\"subjectIds\":" + ids(subjects) + "}");
     }
 
+    /** The setting as a Global Reader reads it: a route of the HTTP layer (R5h). */
+    static String setting(String tenant) {
+        return event("GET", "/tenants/" + tenant + "/linkedin-integration", "\"tid\":\"" + tenant + "\",\"oid\":\""
+                + UUID.randomUUID() + "\",\"scp\":\"access_as_user\",\"wids\":\"f2ef992c-3afb-46b9-b7cf-a126ee74c451\"",
+                null);
+    }
+
     static String provision(String tenant) {
         return event("PUT", "/tenants/" + tenant, app(OPERATOR_ROLE),
                 "{\"cloud\":\"PUBLIC\",\"countryCode\":\"US\",\"rolledOut\":true,\"usersCanConsentToApps\":true}");
