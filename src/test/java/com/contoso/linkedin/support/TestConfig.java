@@ -80,6 +80,21 @@ public record TestConfig(String tableName, Duration maxStaleness, int maxEntries
     }
 
     @Override
+    public Offboarding offboarding() {
+        return new Offboarding() {
+            @Override
+            public int pageSize() {
+                return 500;
+            }
+
+            @Override
+            public Duration auditRetention() {
+                return Duration.ofDays(400);
+            }
+        };
+    }
+
+    @Override
     public Identity identity() {
         throw new UnsupportedOperationException("read by identity/ only, not by the store or the services");
     }
