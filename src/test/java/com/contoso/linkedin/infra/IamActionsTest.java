@@ -22,6 +22,7 @@ import com.contoso.linkedin.config.LinkedInConfig;
 import com.contoso.linkedin.infra.FunctionSplit.Caller;
 import com.contoso.linkedin.infra.FunctionSplit.Function;
 import com.contoso.linkedin.infra.FunctionSplit.Route;
+import com.contoso.linkedin.support.Identities;
 import com.contoso.linkedin.support.LambdaEvents;
 import com.contoso.linkedin.support.LambdaEvents.Reply;
 import com.contoso.linkedin.support.SharedDynamoDbLocal;
@@ -33,6 +34,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
@@ -77,9 +79,14 @@ class IamActionsTest {
                                 .map(a -> AttributeDefinition.builder().attributeName(String.valueOf(a.get("AttributeName")))
                                         .attributeType(String.valueOf(a.get("AttributeType"))).build())
                                 .toList())
-                        .keySchema(list(properties.get("KeySchema")).stream().map(Template::map)
-                                .map(k -> KeySchemaElement.builder().attributeName(String.valueOf(k.get("AttributeName")))
-                                        .keyType(String.valueOf(k.get("KeyType"))).build())
+                        .keySchema(keySchema(properties.get("KeySchema")))
+                        .globalSecondaryIndexes(list(properties.getOrDefault("GlobalSecondaryIndexes", List.of())).stream()
+                                .map(Template::map).map(index -> GlobalSecondaryIndex.builder()
+                                        .indexName(String.valueOf(index.get("IndexName")))
+                                        .keySchema(keySchema(index.get("KeySchema")))
+                                        .projection(p -> p.projectionType(String.valueOf(
+                                                Template.map(index.get("Projection")).get("ProjectionType"))))
+                                        .build())
                                 .toList()));
                 dynamo.waiter().waitUntilTableExists(b -> b.tableName(name));
             }
@@ -89,6 +96,13 @@ class IamActionsTest {
         @Override
         public void stop() {
             // the shared DynamoDB Local goes with the JVM
+        }
+
+        private static List<KeySchemaElement> keySchema(Object declared) {
+            return list(declared).stream().map(Template::map)
+                    .map(k -> KeySchemaElement.builder().attributeName(String.valueOf(k.get("AttributeName")))
+                            .keyType(String.valueOf(k.get("KeyType"))).build())
+                    .toList();
         }
     }
 
@@ -123,7 +137,14 @@ class IamActionsTest {
         for (Route route : function.routes) {
             for (Caller caller : route.callers()) {
                 RequestIds ids = RequestIds.fresh();
-                Tenants.provision(ids.tenantId(), "PUBLIC", "US", true, true);
+                if (route.given() != FunctionSplit.Given.NOTHING) {
+                    Tenants.provision(ids.tenantId(), "PUBLIC", "US", true, true);
+                }
+                if (route.given() == FunctionSplit.Given.TENANT_AND_SELECTED_USER) {
+                    Reply selected = LambdaEvents.put("/tenants/" + ids.tenantId() + "/linkedin-integration/selected-users/"
+                            + ids.userId()).as(Identities.globalAdmin(ids.tenantId())).send();
+                    assertEquals(200, selected.status(), selected::toString);
+                }
                 IamRecorder.reset();
 
                 Reply reply = send(route, caller, ids);
