@@ -80,11 +80,18 @@ final class Offboarding {
         // Users, found by the index, deleted 25 at a time while the deadline allows.
         UserIndex.Page users = index.users(tenantId, pageSize);
         int erased = 0;
-        for (int from = 0; from < users.keys().size() && timeLeft(deadline, reserve); from += Requests.BATCH_WRITE_LIMIT) {
+        // What is left must also hold the audit's page and the marker's update: each about as long
+        // as the slowest batch so far.
+        Duration slowest = Duration.ZERO;
+        for (int from = 0; from < users.keys().size() && timeLeft(deadline, reserve.plus(slowest.multipliedBy(2)));
+                from += Requests.BATCH_WRITE_LIMIT) {
             List<WriteRequest> deletes = users.keys().subList(from, Math.min(users.keys().size(),
                     from + Requests.BATCH_WRITE_LIMIT)).stream()
                     .map(key -> WriteRequest.builder().deleteRequest(d -> d.key(key)).build()).toList();
+            long started = System.nanoTime();
             requests.batchWrite("erase tenant users", deletes);
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            slowest = took.compareTo(slowest) > 0 ? took : slowest;
             erased += deletes.size();
         }
         boolean usersLeft = users.more() || erased < users.keys().size();
@@ -92,7 +99,7 @@ final class Offboarding {
         Optional<String> auditDone = Optional.ofNullable(string(marker, AUDIT_DONE));
         Map<String, AttributeValue> auditStart = auditDone.map(sk -> TableLayout.auditKey(tenantId, sk)).orElse(null);
         boolean auditLeft = true;
-        if (timeLeft(deadline, reserve)) {
+        if (timeLeft(deadline, reserve.plus(slowest))) {
             Expression keys = new Expression().whenEquals(TableLayout.PK, s(TableLayout.auditPk(tenantId)));
             QueryResponse audit = requests.query("read audit to expire", b -> b.keyConditionExpression(keys.condition())
                     .expressionAttributeNames(keys.names()).expressionAttributeValues(keys.values())
@@ -111,7 +118,7 @@ final class Offboarding {
             auditLeft = audit.hasLastEvaluatedKey() && !audit.lastEvaluatedKey().isEmpty();
         }
         long total = number(marker, ERASED_USERS) + erased;
-        if (!usersLeft && !auditLeft) {
+        if (!usersLeft && !auditLeft && timeLeft(deadline, reserve)) {
             // Nothing of the tenant is left but its expiring audit: its counts and the marker go too.
             try {
                 requests.transact("finish offboarding", List.of(
