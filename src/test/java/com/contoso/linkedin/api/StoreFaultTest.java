@@ -25,6 +25,7 @@ import com.contoso.linkedin.store.LinkedInStore;
 import com.contoso.linkedin.support.Dispatch;
 import com.contoso.linkedin.support.FaultyDynamoDb;
 import com.contoso.linkedin.support.FaultyDynamoDb.Fault;
+import com.contoso.linkedin.support.Identities;
 import com.contoso.linkedin.support.LambdaEvents;
 import com.contoso.linkedin.support.LambdaEvents.Reply;
 import com.contoso.linkedin.support.Tenants;
@@ -263,5 +264,46 @@ class StoreFaultTest {
                 .as(globalAdmin(tenant))
                 .send().json().getList("entries").size();
         assertEquals(version, entries, "the setting and its audit entry land together or not at all");
+    }
+
+    /**
+     * Offboarding on a store too slow for a page in the time a call has: each call erases what its
+     * deadline allows and says how far it came; none outlasts it (a store call the deadline cuts off
+     * is a 503, and a call again), and the calls get to the end.
+     */
+    @Test
+    void offboardingOnASlowStore_cutsPagesShort_neverTheAnswer() {
+        String tenant = Tenants.provisioned();
+        List<String> users = java.util.stream.IntStream.range(0, 200).mapToObj(i -> newId()).toList();
+        assertEquals(200, LambdaEvents.post("/tenants/" + tenant + "/groups/" + newId() + "/members").as(globalAdmin(tenant))
+                .json("{\"add\":" + users.stream().map(u -> "\"" + u + "\"")
+                        .collect(java.util.stream.Collectors.joining(",", "[", "]")) + "}").send().status());
+        FaultyDynamoDb.inject(store, Fault.SLOW, "BatchWriteItem", 60);
+        Duration deadline = Duration.ofMillis(900);
+
+        List<Long> erased = new java.util.ArrayList<>();
+        List<Integer> statuses = new java.util.ArrayList<>();
+        // Until 204; or 404 right after a 503: the call that finished had its answer cut off.
+        while (statuses.isEmpty() || statuses.get(statuses.size() - 1) != 204
+                && !(statuses.get(statuses.size() - 1) == 404 && statuses.get(statuses.size() - 2) == 503)) {
+            assertTrue(statuses.size() < 40, () -> "offboarding never ends: " + statuses + " " + erased);
+            Instant start = Instant.now();
+            Reply reply = Dispatch.send(LambdaEvents.delete("/tenants/" + tenant).as(Identities.operator()),
+                    SyntheticContext.withRemaining("short", deadline));
+            Duration took = Duration.between(start, Instant.now());
+            assertTrue(took.compareTo(deadline) < 0, "a call took " + took);
+            assertTrue(List.of(202, 204, 503).contains(reply.status()) || statuses.contains(503) && reply.status() == 404,
+                    () -> statuses + " then " + reply);
+            statuses.add(reply.status());
+            if (reply.status() == 202) {
+                erased.add(reply.json().getLong("erasedUsers"));
+            }
+        }
+
+        assertTrue(erased.size() >= 2 && erased.get(0) < 500, () -> "pages cut short by the deadline: " + erased);
+        FaultyDynamoDb.heal(store);
+        for (String user : users.subList(0, 5)) {
+            assertEquals("TENANT_NOT_PROVISIONED", Checks.reason(tenant, user));
+        }
     }
 }
