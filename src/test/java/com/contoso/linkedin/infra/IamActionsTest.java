@@ -72,6 +72,14 @@ class IamActionsTest {
             Template template = Template.read();
             Map<String, Object> properties = template.properties(template.the("AWS::DynamoDB::Table"));
             String name = PREFIX + UUID.randomUUID();
+            List<GlobalSecondaryIndex> indexes = list(properties.getOrDefault("GlobalSecondaryIndexes", List.of())).stream()
+                    .map(Template::map).map(index -> GlobalSecondaryIndex.builder()
+                            .indexName(String.valueOf(index.get("IndexName")))
+                            .keySchema(keySchema(index.get("KeySchema")))
+                            .projection(p -> p.projectionType(String.valueOf(
+                                    Template.map(index.get("Projection")).get("ProjectionType"))))
+                            .build())
+                    .toList();
             try (DynamoDbClient dynamo = SharedDynamoDbLocal.client()) {
                 dynamo.createTable(b -> b.tableName(name)
                         .billingMode(String.valueOf(properties.get("BillingMode")))
@@ -80,14 +88,8 @@ class IamActionsTest {
                                         .attributeType(String.valueOf(a.get("AttributeType"))).build())
                                 .toList())
                         .keySchema(keySchema(properties.get("KeySchema")))
-                        .globalSecondaryIndexes(list(properties.getOrDefault("GlobalSecondaryIndexes", List.of())).stream()
-                                .map(Template::map).map(index -> GlobalSecondaryIndex.builder()
-                                        .indexName(String.valueOf(index.get("IndexName")))
-                                        .keySchema(keySchema(index.get("KeySchema")))
-                                        .projection(p -> p.projectionType(String.valueOf(
-                                                Template.map(index.get("Projection")).get("ProjectionType"))))
-                                        .build())
-                                .toList()));
+                        // DynamoDB refuses an empty list of indexes: none, when the template declares none.
+                        .globalSecondaryIndexes(indexes.isEmpty() ? null : indexes));
                 dynamo.waiter().waitUntilTableExists(b -> b.tableName(name));
             }
             return Map.of("linkedin.table-name", name);
