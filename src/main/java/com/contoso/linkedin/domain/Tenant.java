@@ -1,5 +1,6 @@
 package com.contoso.linkedin.domain;
 
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -50,7 +51,7 @@ public record Tenant(String tenantId, TenantProfile profile, Optional<TenantSett
     public boolean showsSettingOtherThan(Tenant other) {
         TenantSetting mine = setting();
         TenantSetting theirs = other.setting();
-        return mine.mode() != theirs.mode() || !java.util.Objects.equals(mine.selectedGroupId(), theirs.selectedGroupId())
+        return mine.mode() != theirs.mode() || !Objects.equals(mine.selectedGroupId(), theirs.selectedGroupId())
                 || availability() != other.availability();
     }
 }
