@@ -25,6 +25,26 @@ public interface LinkedInConfig {
 
     Metrics metrics();
 
+    Offboarding offboarding();
+
+    /** Erasing an offboarded tenant's items, one page per call of DELETE /tenants/{tenantId}. */
+    interface Offboarding {
+        /**
+         * Users erased per call at most (and as many as the request's deadline allows), and as many
+         * audit entries given their expiry: BatchWriteItem writes 25 per request, so 500 is 20
+         * requests each way, a few hundred milliseconds in-region.
+         */
+        @WithDefault("500")
+        int pageSize();
+
+        /**
+         * How long an offboarded tenant's audit entries are kept before DynamoDB's time to live
+         * deletes them (an ISO-8601 duration).
+         */
+        @WithDefault("P400D")
+        Duration auditRetention();
+    }
+
     /** The embedded-metric-format lines the functions write (metrics/Metrics). */
     interface Metrics {
         /**

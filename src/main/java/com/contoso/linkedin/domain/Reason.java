@@ -15,5 +15,7 @@ public enum Reason {
     DISABLED_BY_USER,
     SUBJECT_HIDDEN,
     USER_CONSENT_NOT_ALLOWED,
-    OPTION_LOCKED_BY_POLICY
+    OPTION_LOCKED_BY_POLICY,
+    /** The tenant is being offboarded: it cannot be provisioned again until that is done. */
+    OFFBOARDING_IN_PROGRESS
 }

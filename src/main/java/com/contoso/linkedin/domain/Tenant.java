@@ -1,17 +1,31 @@
 package com.contoso.linkedin.domain;
 
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Everything the store knows of a tenant: its record, the setting an admin wrote (empty while
- * none has), and the consent epoch, which every switch to {@code DISABLED} moves on so that all
- * earlier connections stop counting without touching a single user.
+ * none has), the setting's version and the consent epoch, which every switch to {@code DISABLED}
+ * moves on so that all earlier connections stop counting without touching a single user.
+ *
+ * <p>The version is the tenant's, not only the written setting's: it moves with every write of the
+ * setting and with every change of the record that changes what the setting shows (the country's
+ * default mode while none is written, or the availability), so that a setting's ETag always names
+ * one representation.
  */
-public record Tenant(String tenantId, TenantProfile profile, Optional<TenantSetting> writtenSetting, long consentEpoch) {
+public record Tenant(String tenantId, TenantProfile profile, Optional<TenantSetting> writtenSetting,
+        long settingVersion, long consentEpoch) {
 
-    /** The setting in force: the written one, or the default of the tenant's country. */
+    /** A tenant whose version is its written setting's (0 while none is written). */
+    public Tenant(String tenantId, TenantProfile profile, Optional<TenantSetting> writtenSetting, long consentEpoch) {
+        this(tenantId, profile, writtenSetting, writtenSetting.map(TenantSetting::version).orElse(0L), consentEpoch);
+    }
+
+    /** The setting in force, at the tenant's version: the written one, or the default of the tenant's country. */
     public TenantSetting setting() {
-        return writtenSetting.orElseGet(() -> TenantSetting.defaultFor(profile));
+        return writtenSetting
+                .map(s -> new TenantSetting(s.mode(), s.selectedGroupId(), settingVersion, s.updatedAt(), s.updatedBy()))
+                .orElseGet(() -> TenantSetting.defaultFor(profile, settingVersion));
     }
 
     /** Rules 2 and 3 of the decision table: whether the feature exists for this tenant at all. */
@@ -23,5 +37,21 @@ public record Tenant(String tenantId, TenantProfile profile, Optional<TenantSett
             return Reason.NOT_ROLLED_OUT;
         }
         return Reason.ELIGIBLE;
+    }
+
+    /** The same tenant with another record: its written setting, version and epoch unchanged. */
+    public Tenant withProfile(TenantProfile next) {
+        return new Tenant(tenantId, next, writtenSetting, settingVersion, consentEpoch);
+    }
+
+    /**
+     * Whether the setting as it reads (mode, group, availability) differs from the other's: a
+     * record change that does so moves the version, and so the ETag.
+     */
+    public boolean showsSettingOtherThan(Tenant other) {
+        TenantSetting mine = setting();
+        TenantSetting theirs = other.setting();
+        return mine.mode() != theirs.mode() || !Objects.equals(mine.selectedGroupId(), theirs.selectedGroupId())
+                || availability() != other.availability();
     }
 }

@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * The tenant's LinkedIn integration setting. Version 0 is the default that applies while no
- * admin has written it; every write that changes it takes the next version.
+ * The tenant's LinkedIn integration setting at the tenant's version. While no admin has written
+ * it, it is the default of the tenant's country, without author or time; every write that changes
+ * it, and every record change that changes what it shows, takes the next version.
  */
 public record TenantSetting(IntegrationMode mode, String selectedGroupId, long version, Instant updatedAt, String updatedBy) {
 
@@ -17,11 +18,16 @@ public record TenantSetting(IntegrationMode mode, String selectedGroupId, long v
     }
 
     public static TenantSetting defaultFor(TenantProfile profile) {
-        return new TenantSetting(profile.defaultMode(), null, 0, null, null);
+        return defaultFor(profile, 0);
     }
 
+    public static TenantSetting defaultFor(TenantProfile profile, long version) {
+        return new TenantSetting(profile.defaultMode(), null, version, null, null);
+    }
+
+    /** No admin has ever written it: the country's default, whatever its version. */
     public boolean isDefault() {
-        return version == 0;
+        return updatedBy == null && updatedAt == null;
     }
 
     /** Same mode and group: writing it again changes nothing. */

@@ -48,17 +48,17 @@ public final class ChangeEvents {
         Tenant after = change.after().get();
         TenantSetting was = before.setting();
         TenantSetting is = after.setting();
-        boolean versionMoved = is.version() != was.version();
         List<ChangeEvent> events = new ArrayList<>(2);
-        // The setting in force: an admin's write moves the version; a new country can change the
-        // default (version 0) without one.
-        if (versionMoved || is.mode() != was.mode() || !Objects.equals(is.selectedGroupId(), was.selectedGroupId())) {
+        // The setting in force moves its version whether an admin wrote it or a new country changed
+        // the default; the mode and group are compared too so that no change can go unpublished.
+        if (is.version() != was.version() || is.mode() != was.mode()
+                || !Objects.equals(is.selectedGroupId(), was.selectedGroupId())) {
             events.add(new SettingChanged(change.tenantId(), is.version(), is.mode(), is.selectedGroupId(),
                     is.isDefault()));
         }
         if (after.consentEpoch() > before.consentEpoch()) {
             // Only a switch to DISABLED moves the epoch: by an admin's write, or by the default.
-            WithdrawalCause cause = versionMoved ? WithdrawalCause.TENANT_DISABLED : WithdrawalCause.COUNTRY_DEFAULT;
+            WithdrawalCause cause = is.isDefault() ? WithdrawalCause.COUNTRY_DEFAULT : WithdrawalCause.TENANT_DISABLED;
             events.add(new ConsentWithdrawn(change.tenantId(), null, cause, after.consentEpoch()));
         }
         return events;

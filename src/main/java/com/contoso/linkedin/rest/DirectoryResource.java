@@ -42,7 +42,8 @@ public class DirectoryResource {
     }
 
     @POST
-    @Operation(operationId = "syncGroupMembers", summary = "Add users to and remove users from a group")
+    @Operation(operationId = "syncGroupMembers", summary = "Add users to and remove users from a group",
+            description = "Audited and counted: one audit entry per stored transaction, of the changes it really made.")
     @RequestBody(content = @Content(mediaType = ApiDocument.JSON, schema = @Schema(implementation = GroupMembersBody.class),
             example = Examples.GROUP_MEMBERS_BODY))
     @APIResponse(responseCode = "200", description = "The changes made.", content = @Content(mediaType = ApiDocument.JSON,
@@ -55,7 +56,8 @@ public class DirectoryResource {
         GroupMembersBody request = bodies.read(headers, body, GroupMembersBody.class);
         var add = request.toAdd();
         var remove = request.toRemove();
-        selection.updateGroupMembers(granted.tenantId(), group, add, remove);
+        selection.updateGroupMembers(granted.tenantId(), group, add, remove, granted.caller().auditName(),
+                access.requestId());
         return new GroupMembersView(granted.tenantId(), group, add.size(), remove.size());
     }
 }

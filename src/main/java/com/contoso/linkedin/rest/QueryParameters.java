@@ -1,5 +1,7 @@
 package com.contoso.linkedin.rest;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,6 +46,17 @@ final class QueryParameters {
                 throw new InvalidInputException(name + " must be a whole number from " + min + " to " + max);
             }
             return value;
+        });
+    }
+
+    /** An ISO-8601 instant, such as 2026-11-27T19:00:00Z. */
+    Optional<Instant> instant(String name) {
+        return single(name).map(text -> {
+            try {
+                return Instant.parse(text);
+            } catch (DateTimeParseException notAnInstant) {
+                throw new InvalidInputException(name + " must be an ISO-8601 instant such as 2026-11-27T19:00:00Z");
+            }
         });
     }
 }

@@ -29,7 +29,8 @@ public class RequestFilters {
     /** The only endpoints that take query parameters, by the path's last segments. */
     private static final Map<String, Set<String>> QUERY_PARAMETERS = Map.of(
             "/linkedin-eligibility", Set.of("client"),
-            "/linkedin-integration/audit", Set.of("limit", "cursor"));
+            "/linkedin-integration/audit", Set.of("limit", "cursor", "kind", "since", "until"),
+            "/linkedin-integration/selected-users", Set.of("limit", "cursor"));
 
     private static final String DEADLINE = RequestFilters.class.getName() + ".deadline";
 

@@ -1,12 +1,12 @@
 package com.contoso.linkedin.rest;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Set;
 
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
+import com.contoso.linkedin.domain.AuditKind;
 import com.contoso.linkedin.domain.InvalidInputException;
 import com.contoso.linkedin.domain.Tenant;
 import com.contoso.linkedin.identity.Access;
@@ -36,36 +37,34 @@ import com.contoso.linkedin.identity.Granted;
 import com.contoso.linkedin.rest.RequestBodies.SettingBody;
 import com.contoso.linkedin.rest.ResponseBodies.AuditEntryView;
 import com.contoso.linkedin.rest.ResponseBodies.AuditPageView;
-import com.contoso.linkedin.rest.ResponseBodies.SelectionView;
+import com.contoso.linkedin.rest.ResponseBodies.PreviewView;
 import com.contoso.linkedin.rest.ResponseBodies.SettingView;
 import com.contoso.linkedin.rest.openapi.ApiDocument;
 import com.contoso.linkedin.rest.openapi.ApiDocument.Examples;
-import com.contoso.linkedin.service.SelectionService;
 import com.contoso.linkedin.service.SettingService;
 import com.contoso.linkedin.service.TenantService;
 import com.contoso.linkedin.store.LinkedInStore.AuditPage;
+import com.contoso.linkedin.store.LinkedInStore.AuditQuery;
 
-/** The tenant's LinkedIn integration setting, its history and the legacy one-by-one selection. */
+/** The tenant's LinkedIn integration setting, a preview of its writes, and the tenant's change history. */
 @Path("/tenants/{tenantId}/linkedin-integration")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Setting", description = "The tenant's LinkedIn integration setting, its history and the one-by-one selection.")
 public class SettingResource {
     static final int DEFAULT_AUDIT_PAGE = 20;
     static final int MAX_AUDIT_PAGE = 100;
+    private static final char AUDIT_CURSOR = 'a';
 
     private final Access access;
     private final StrictJson bodies;
     private final TenantService tenants;
     private final SettingService settings;
-    private final SelectionService selection;
 
-    public SettingResource(Access access, StrictJson bodies, TenantService tenants, SettingService settings,
-            SelectionService selection) {
+    public SettingResource(Access access, StrictJson bodies, TenantService tenants, SettingService settings) {
         this.access = access;
         this.bodies = bodies;
         this.tenants = tenants;
         this.settings = settings;
-        this.selection = selection;
     }
 
     @GET
@@ -109,12 +108,19 @@ public class SettingResource {
 
     @GET
     @Path("/audit")
-    @Operation(operationId = "getSettingAudit", summary = "Read the setting's change history",
-            description = "Newest first, a page at a time: pass nextCursor as cursor for the next page.")
+    @Operation(operationId = "getSettingAudit", summary = "Read the tenant's change history", description = """
+            Every change that can change an answer, newest first, a page at a time: pass nextCursor as cursor for \
+            the next page. With kind, a page may hold fewer entries than limit, even none, and still a nextCursor.""")
     @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Entries per page.",
             schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
     @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "The nextCursor of the page before; opaque.",
             schema = @Schema(type = SchemaType.STRING))
+    @Parameter(name = "kind", in = ParameterIn.QUERY, description = "Only entries of these kinds, comma-separated.",
+            schema = @Schema(type = SchemaType.STRING), example = "SETTING,TENANT_RECORD")
+    @Parameter(name = "since", in = ParameterIn.QUERY, description = "Only entries from this instant on (inclusive).",
+            schema = @Schema(type = SchemaType.STRING, format = ApiDocument.INSTANT))
+    @Parameter(name = "until", in = ParameterIn.QUERY, description = "Only entries before this instant (exclusive).",
+            schema = @Schema(type = SchemaType.STRING, format = ApiDocument.INSTANT))
     @APIResponse(responseCode = "200", description = "One page of changes.",
             content = @Content(mediaType = ApiDocument.JSON, schema = @Schema(implementation = AuditPageView.class),
                     example = Examples.AUDIT_PAGE))
@@ -123,55 +129,54 @@ public class SettingResource {
         Granted granted = access.require(tenantId, Grant.GLOBAL_ADMIN, Grant.GLOBAL_READER);
         QueryParameters query = QueryParameters.of(uri);
         int limit = query.integer("limit", 1, MAX_AUDIT_PAGE).orElse(DEFAULT_AUDIT_PAGE);
-        Optional<Long> before = query.single("cursor").map(SettingResource::decodeCursor);
-        AuditPage page = settings.audit(granted.tenantId(), limit, before);
+        Set<AuditKind> kinds = query.single("kind").map(SettingResource::kinds).orElse(Set.of());
+        AuditQuery filter = new AuditQuery(kinds, query.instant("since"), query.instant("until"), limit,
+                query.single("cursor").map(cursor -> Cursors.decode(AUDIT_CURSOR, cursor)));
+        AuditPage page = settings.audit(granted.tenantId(), filter);
         List<AuditEntryView> entries = page.entries().stream().map(AuditEntryView::of).toList();
         return new AuditPageView(granted.tenantId(), entries,
-                page.nextBeforeVersion().map(SettingResource::encodeCursor).orElse(null));
+                page.next().map(position -> Cursors.encode(AUDIT_CURSOR, position)).orElse(null));
     }
 
-    @PUT
-    @Path("/selected-users/{userId}")
-    @Operation(operationId = "selectUser", summary = "Select a user one by one (legacy selection)")
-    @APIResponse(responseCode = "200", description = "Selected.", content = @Content(mediaType = ApiDocument.JSON,
-            schema = @Schema(implementation = SelectionView.class), example = Examples.SELECTION))
+    @POST
+    @Path("/preview")
+    @Operation(operationId = "previewSetting", summary = "Preview a write of the setting", description = """
+            What a PUT of the same body would do, without writing: the resulting mode and availability, whom it \
+            would affect (counted from the counts the store keeps with every write) and warnings. Refused as the \
+            PUT would be (If-Match, cloud, tenant). currentVersion is the version previewed: a PUT with If-Match of \
+            it writes only while the setting is still the one previewed.""")
+    @Parameter(ref = ApiDocument.IF_MATCH)
+    @RequestBody(content = @Content(mediaType = ApiDocument.JSON, schema = @Schema(implementation = SettingBody.class),
+            example = Examples.SETTING_BODY))
+    @APIResponse(responseCode = "200", description = "What the write would do.",
+            content = @Content(mediaType = ApiDocument.JSON, schema = @Schema(implementation = PreviewView.class),
+                    example = Examples.PREVIEW))
     @APIResponse(responseCode = "404", ref = ApiDocument.TENANT_NOT_PROVISIONED)
-    public SelectionView select(@RestPath String tenantId, @RestPath String userId) {
-        Granted granted = access.require(tenantId, userId, Grant.GLOBAL_ADMIN);
-        selection.setSelectedOneByOne(granted.tenantId(), granted.userId(), true);
-        return new SelectionView(granted.tenantId(), granted.userId(), true);
-    }
-
-    @DELETE
-    @Path("/selected-users/{userId}")
-    @Operation(operationId = "unselectUser", summary = "Take back a user's one-by-one selection")
-    @APIResponse(responseCode = "204", description = "No longer selected one by one.")
-    @APIResponse(responseCode = "404", ref = ApiDocument.TENANT_NOT_PROVISIONED)
-    public Response unselect(@RestPath String tenantId, @RestPath String userId) {
-        Granted granted = access.require(tenantId, userId, Grant.GLOBAL_ADMIN);
-        selection.setSelectedOneByOne(granted.tenantId(), granted.userId(), false);
-        return Response.noContent().build();
+    @APIResponse(responseCode = "409", description = "A mode other than DISABLED outside the PUBLIC cloud.",
+            content = @Content(mediaType = ApiDocument.PROBLEM_JSON,
+                    schema = @Schema(ref = ApiDocument.CLOUD_NOT_SUPPORTED_PROBLEM), example = Examples.CLOUD_NOT_SUPPORTED))
+    @APIResponse(responseCode = "412", ref = ApiDocument.PRECONDITION_FAILED)
+    public PreviewView preview(@RestPath String tenantId, @Context HttpHeaders headers, String body) {
+        Granted granted = access.require(tenantId, Grant.GLOBAL_ADMIN, Grant.GLOBAL_READER, Grant.SETTING_WRITER_APP);
+        var precondition = ETags.parseIfMatch(headers.getHeaderString(HttpHeaders.IF_MATCH));
+        var change = bodies.read(headers, body, SettingBody.class).toChange();
+        return PreviewView.of(granted.tenantId(), settings.preview(granted.tenantId(), change, precondition));
     }
 
     private static Response withETag(Tenant tenant) {
         return Response.ok(SettingView.of(tenant)).tag(ETags.of(tenant.setting().version())).build();
     }
 
-    /** Opaque to clients: the version the next page starts below. */
-    private static String encodeCursor(long beforeVersion) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(("v" + beforeVersion).getBytes(StandardCharsets.US_ASCII));
-    }
-
-    private static long decodeCursor(String cursor) {
-        try {
-            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
-            if (text.matches("v[0-9]{1,18}")) {
-                return Long.parseLong(text.substring(1));
+    /** kind=SETTING,SELECTION: each one of AuditKind, at least one. */
+    private static Set<AuditKind> kinds(String text) {
+        Set<AuditKind> kinds = EnumSet.noneOf(AuditKind.class);
+        for (String name : text.split(",", -1)) {
+            try {
+                kinds.add(AuditKind.valueOf(name.trim()));
+            } catch (IllegalArgumentException unknown) {
+                throw new InvalidInputException("kind must be a comma-separated list of " + Arrays.toString(AuditKind.values()));
             }
-        } catch (IllegalArgumentException notBase64) {
-            // reported below
         }
-        throw new InvalidInputException("cursor is not one this API handed out");
+        return kinds;
     }
 }

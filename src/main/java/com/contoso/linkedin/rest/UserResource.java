@@ -61,6 +61,19 @@ public class UserResource {
         this.answers = answers;
     }
 
+    @DELETE
+    @Operation(operationId = "eraseUser", summary = "Erase everything stored about the user", description = """
+            The connection, the user's options, the Office policy set for them, their selection and group \
+            memberships: the tenant's counts follow, and the audit keeps the user's object id alone. Idempotent: \
+            204 also when nothing was stored.""")
+    @APIResponse(responseCode = "204", description = "Nothing is stored about the user any more.")
+    @APIResponse(responseCode = "404", ref = ApiDocument.TENANT_NOT_PROVISIONED)
+    public Response erase(@RestPath String tenantId, @RestPath String userId) {
+        Granted granted = access.require(tenantId, userId, Grant.GLOBAL_ADMIN, Grant.DIRECTORY_SYNC_APP);
+        users.erase(granted.tenantId(), granted.userId(), granted.caller().auditName(), access.requestId());
+        return Response.noContent().build();
+    }
+
     @PUT
     @Path("/office-policy")
     @Operation(operationId = "setOfficePolicy", summary = "Set the Office desktop policy that applies to the user")

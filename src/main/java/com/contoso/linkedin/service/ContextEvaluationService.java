@@ -56,8 +56,8 @@ public class ContextEvaluationService {
             Decision viewer = EligibilityRules.decide(tenant, users.get(1), Client.PROFILE_CARD);
             card = Optional.of(EligibilityRules.cards(viewer, List.of(user)).get(0));
         }
-        Freshness freshness = new Freshness(tenant.map(t -> t.setting().version()).orElse(0L), clock.instant(),
-                tenants.maxStalenessSeconds());
+        Freshness freshness = new Freshness(tenant.map(t -> t.setting().version()).orElse(0L),
+                tenant.map(t -> t.setting().isDefault()).orElse(true), clock.instant(), tenants.maxStalenessSeconds());
         return new ContextEvaluation(freshness, decision, card);
     }
 }

@@ -33,8 +33,11 @@ public class EligibilityService {
         this.clock = clock;
     }
 
-    /** How fresh the tenant data behind an answer is. */
-    public record Freshness(long settingVersion, Instant evaluatedAt, long maxStalenessSeconds) {
+    /**
+     * How fresh the tenant data behind an answer is, and which setting decided it: its version, and
+     * whether it is the default no admin has written (true for a tenant without record).
+     */
+    public record Freshness(long settingVersion, boolean defaultSetting, Instant evaluatedAt, long maxStalenessSeconds) {
     }
 
     public record Evaluation(Freshness freshness, List<Decision> decisions) {
@@ -81,7 +84,7 @@ public class EligibilityService {
     }
 
     private Freshness freshness(Optional<Tenant> tenant) {
-        return new Freshness(tenant.map(t -> t.setting().version()).orElse(0L), clock.instant(),
-                tenants.maxStalenessSeconds());
+        return new Freshness(tenant.map(t -> t.setting().version()).orElse(0L),
+                tenant.map(t -> t.setting().isDefault()).orElse(true), clock.instant(), tenants.maxStalenessSeconds());
     }
 }

@@ -18,7 +18,11 @@ import com.contoso.linkedin.domain.TenantSetting;
 import com.contoso.linkedin.domain.VersionMismatchException;
 import com.contoso.linkedin.metrics.Metrics;
 import com.contoso.linkedin.store.ConcurrentChangeException;
+import com.contoso.linkedin.domain.SettingPreview;
 import com.contoso.linkedin.store.LinkedInStore;
+import com.contoso.linkedin.store.LinkedInStore.AuditPage;
+import com.contoso.linkedin.store.LinkedInStore.AuditQuery;
+import com.contoso.linkedin.store.LinkedInStore.CountedTenant;
 import com.contoso.linkedin.store.StoreUnavailableException;
 
 /** Reading and changing a tenant's setting, with its audit history. */
@@ -56,18 +60,12 @@ public class SettingService {
                 // write (RFC 9110 13.1.1 allows a 2xx when the change was already applied).
                 return new Outcome(tenant, false);
             }
-            if (!precondition.holdsFor(current.version())) {
-                throw new VersionMismatchException(current.version());
-            }
-            if (change.mode() != IntegrationMode.DISABLED && !tenant.profile().cloud().supportsLinkedIn()) {
-                throw new RefusedException(Reason.CLOUD_NOT_SUPPORTED,
-                        "LinkedIn integration is not available in the " + tenant.profile().cloud() + " cloud");
-            }
+            refuseUnlessAllowed(tenant, change, precondition);
             Instant now = clock.instant();
             TenantSetting next = new TenantSetting(change.mode(), change.selectedGroupId(), current.version() + 1,
                     now, who);
             boolean withdraw = next.mode() == IntegrationMode.DISABLED && current.mode() != IntegrationMode.DISABLED;
-            AuditEntry audit = new AuditEntry(next.version(), who, now, SettingState.of(current),
+            AuditEntry audit = AuditEntry.setting(next.version(), who, now, SettingState.of(current),
                     SettingState.of(next), change.changeReason(), requestId);
             try {
                 store.saveSetting(tenantId, current.version(), next, withdraw, audit);
@@ -76,7 +74,7 @@ public class SettingService {
                 if (withdraw) {
                     Metrics.count("ConsentWithdrawals", "Cause", "TENANT_DISABLED");
                 }
-                return new Outcome(new Tenant(tenantId, tenant.profile(), Optional.of(next),
+                return new Outcome(new Tenant(tenantId, tenant.profile(), Optional.of(next), next.version(),
                         tenant.consentEpoch() + (withdraw ? 1 : 0)), true);
             } catch (ConcurrentChangeException lost) {
                 // Read again: a moved version fails the precondition above, or is retried when
@@ -87,10 +85,34 @@ public class SettingService {
         throw new StoreUnavailableException("The setting kept changing while it was being saved", null);
     }
 
-    public LinkedInStore.AuditPage audit(String tenantId, int limit, Optional<Long> beforeVersion) {
+    /**
+     * What {@link #change} would do, without writing: refused as it would be (412, 409, 404), and
+     * otherwise computed from the tenant and its counts read as one snapshot.
+     */
+    public SettingPreview preview(String tenantId, SettingChange change, VersionPrecondition precondition) {
+        CountedTenant counted = store.findTenantWithCounts(tenantId).orElseThrow(TenantNotProvisionedException::new);
+        if (!counted.tenant().setting().sameStateAs(change)) {
+            refuseUnlessAllowed(counted.tenant(), change, precondition);
+        }
+        return SettingPreview.of(counted.tenant(), counted.counts(), change);
+    }
+
+    /** The refusals of a write that changes the state, in the order the contract gives them. */
+    private static void refuseUnlessAllowed(Tenant tenant, SettingChange change, VersionPrecondition precondition) {
+        TenantSetting current = tenant.setting();
+        if (!precondition.holdsFor(current.version())) {
+            throw new VersionMismatchException(current.version());
+        }
+        if (change.mode() != IntegrationMode.DISABLED && !tenant.profile().cloud().supportsLinkedIn()) {
+            throw new RefusedException(Reason.CLOUD_NOT_SUPPORTED,
+                    "LinkedIn integration is not available in the " + tenant.profile().cloud() + " cloud");
+        }
+    }
+
+    public AuditPage audit(String tenantId, AuditQuery query) {
         if (store.findTenant(tenantId).isEmpty()) {
             throw new TenantNotProvisionedException();
         }
-        return store.listAudit(tenantId, limit, beforeVersion);
+        return store.listAudit(tenantId, query);
     }
 }

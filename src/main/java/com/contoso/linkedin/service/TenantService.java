@@ -1,11 +1,15 @@
 package com.contoso.linkedin.service;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.contoso.linkedin.domain.AuditEntry;
 import com.contoso.linkedin.domain.IntegrationMode;
+import com.contoso.linkedin.domain.Reason;
+import com.contoso.linkedin.domain.RefusedException;
 import com.contoso.linkedin.domain.Tenant;
 import com.contoso.linkedin.domain.TenantNotProvisionedException;
 import com.contoso.linkedin.domain.TenantProfile;
@@ -29,18 +33,35 @@ public class TenantService {
         this.clock = clock;
     }
 
-    /** Creates or replaces the record; true when it was created. */
-    public boolean save(String tenantId, TenantProfile profile) {
+    /**
+     * Creates or replaces the record, audited; true when it was created. The same record again
+     * writes nothing. A change that changes what the setting shows (the country's default while
+     * no admin wrote one, the availability) moves the setting's version, and so its ETag.
+     *
+     * @throws RefusedException with OFFBOARDING_IN_PROGRESS while an offboarding of the tenant is not done
+     */
+    public boolean save(String tenantId, TenantProfile profile, String who, String requestId) {
         for (int attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
             Optional<Tenant> previous = store.findTenant(tenantId);
+            if (previous.isEmpty() && store.findOffboarding(tenantId).isPresent()) {
+                throw new RefusedException(Reason.OFFBOARDING_IN_PROGRESS,
+                        "The tenant is being offboarded; it can be provisioned again once that is done");
+            }
+            if (previous.isPresent() && previous.get().profile().equals(profile)) {
+                return false;
+            }
             // A new country can turn a never-written setting's default to DISABLED: that is a
             // switch to DISABLED like any other and withdraws consents.
+            Optional<Tenant> next = previous.map(p -> p.withProfile(profile));
             boolean withdraw = previous.isPresent()
                     && previous.get().setting().mode() != IntegrationMode.DISABLED
-                    && new Tenant(tenantId, profile, previous.get().writtenSetting(), 0).setting().mode()
-                            == IntegrationMode.DISABLED;
+                    && next.get().setting().mode() == IntegrationMode.DISABLED;
+            boolean moveVersion = previous.isPresent() && next.get().showsSettingOtherThan(previous.get());
+            Instant now = clock.instant();
+            AuditEntry audit = new AuditEntry(who, now, requestId, null,
+                    new AuditEntry.TenantRecordChanged(previous.map(Tenant::profile), profile));
             try {
-                store.saveProfile(tenantId, profile, previous, withdraw, clock.instant());
+                store.saveProfile(tenantId, profile, previous, withdraw, moveVersion, audit);
                 cache.evict(tenantId);
                 if (withdraw) {
                     Metrics.count("ConsentWithdrawals", "Cause", "COUNTRY_DEFAULT");

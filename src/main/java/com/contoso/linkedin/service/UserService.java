@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.contoso.linkedin.domain.AuditEntry;
 import com.contoso.linkedin.domain.Client;
 import com.contoso.linkedin.domain.Consent;
 import com.contoso.linkedin.domain.Decision;
@@ -15,7 +16,9 @@ import com.contoso.linkedin.domain.RefusedException;
 import com.contoso.linkedin.domain.Tenant;
 import com.contoso.linkedin.domain.TenantNotProvisionedException;
 import com.contoso.linkedin.metrics.Metrics;
+import com.contoso.linkedin.store.ConcurrentChangeException;
 import com.contoso.linkedin.store.LinkedInStore;
+import com.contoso.linkedin.store.StoreUnavailableException;
 
 /** What users set for themselves, and the policy set for them. Every read here is fresh. */
 @ApplicationScoped
@@ -35,19 +38,42 @@ public class UserService {
      * DISABLED meanwhile, it simply never counts.
      */
     public void connect(String tenantId, String userId, Consent consent) {
-        Optional<Tenant> tenant = store.findTenant(tenantId);
-        if (tenant.isEmpty()) {
-            throw new RefusedException(Reason.TENANT_NOT_PROVISIONED, "The tenant has no record");
+        for (int attempt = 1; attempt <= TenantService.WRITE_ATTEMPTS; attempt++) {
+            Optional<Tenant> tenant = store.findTenant(tenantId);
+            if (tenant.isEmpty()) {
+                throw new RefusedException(Reason.TENANT_NOT_PROVISIONED, "The tenant has no record");
+            }
+            Decision decision = EligibilityRules.decide(tenant, store.findUser(tenantId, userId), Client.PROFILE_CARD);
+            if (!decision.eligible()) {
+                throw new RefusedException(decision.reason(), "The user is not eligible for LinkedIn integration");
+            }
+            if (!tenant.get().profile().usersCanConsentToApps()) {
+                throw new RefusedException(Reason.USER_CONSENT_NOT_ALLOWED,
+                        "The tenant does not let users consent to apps, which connecting requires");
+            }
+            try {
+                store.connect(tenantId, userId, consent, tenant.get().consentEpoch(), clock.instant());
+                return;
+            } catch (ConcurrentChangeException epochMoved) {
+                // The tenant switched to DISABLED (or lost its record) since the read: decide again.
+            }
         }
-        Decision decision = EligibilityRules.decide(tenant, store.findUser(tenantId, userId), Client.PROFILE_CARD);
-        if (!decision.eligible()) {
-            throw new RefusedException(decision.reason(), "The user is not eligible for LinkedIn integration");
+        throw new StoreUnavailableException("The tenant kept changing while the user connected", null);
+    }
+
+    /**
+     * Erases everything stored about the user (connection, options, selection, memberships),
+     * audited with the user's object id alone; nothing when nothing is stored.
+     *
+     * @return whether anything was stored
+     */
+    public boolean erase(String tenantId, String userId, String who, String requestId) {
+        requireTenant(tenantId);
+        boolean erased = store.eraseUser(tenantId, userId, new AuditEntry.Stamp(who, clock.instant(), requestId));
+        if (erased) {
+            Metrics.count("Erasures", "Scope", "USER");
         }
-        if (!tenant.get().profile().usersCanConsentToApps()) {
-            throw new RefusedException(Reason.USER_CONSENT_NOT_ALLOWED,
-                    "The tenant does not let users consent to apps, which connecting requires");
-        }
-        store.connect(tenantId, userId, consent, tenant.get().consentEpoch(), clock.instant());
+        return erased;
     }
 
     /** Always allowed, whatever the user's eligibility or the tenant's existence. */

@@ -97,9 +97,16 @@ class AuthorizationMatrixTest {
         }
     }
 
-    /** One endpoint: how to call it for tenant T and user U, who it admits, and what they get. */
+    /**
+     * One endpoint: how to call it for tenant T and user U, who it admits, and what they get; an
+     * endpoint that ends its tenant (offboarding) gets a tenant of its own per cell.
+     */
     record Endpoint(String name, BiFunction<String, String, LambdaEvents> request, Set<Caller> admitted,
-            int success) {
+            int success, boolean tenantPerCell) {
+        Endpoint(String name, BiFunction<String, String, LambdaEvents> request, Set<Caller> admitted, int success) {
+            this(name, request, admitted, success, false);
+        }
+
         @Override
         public String toString() {
             return name;
@@ -121,6 +128,16 @@ class AuthorizationMatrixTest {
                     EnumSet.of(GLOBAL_ADMIN, IAC_WRITER), 200),
             new Endpoint("GET audit", (t, u) -> LambdaEvents.get("/tenants/" + t + "/linkedin-integration/audit"),
                     EnumSet.of(GLOBAL_ADMIN, GLOBAL_READER), 200),
+            new Endpoint("POST preview", (t, u) -> LambdaEvents.post("/tenants/" + t + "/linkedin-integration/preview")
+                    .json("{\"mode\":\"DISABLED\"}"),
+                    EnumSet.of(GLOBAL_ADMIN, GLOBAL_READER, IAC_WRITER), 200),
+            new Endpoint("GET selected users", (t, u) -> LambdaEvents.get(
+                    "/tenants/" + t + "/linkedin-integration/selected-users"),
+                    EnumSet.of(GLOBAL_ADMIN, GLOBAL_READER), 200),
+            new Endpoint("DELETE user", (t, u) -> LambdaEvents.delete("/tenants/" + t + "/users/" + u),
+                    EnumSet.of(GLOBAL_ADMIN, DIRECTORY_SYNC), 204),
+            new Endpoint("DELETE tenant", (t, u) -> LambdaEvents.delete("/tenants/" + t),
+                    EnumSet.of(OPERATOR), 204, true),
             new Endpoint("PUT selected user", (t, u) -> LambdaEvents.put(
                     "/tenants/" + t + "/linkedin-integration/selected-users/" + u),
                     EnumSet.of(GLOBAL_ADMIN), 200),
@@ -184,7 +201,8 @@ class AuthorizationMatrixTest {
     @MethodSource("cells")
     void eachCallerGetsExactlyTheStatusTheTableDeclares(Endpoint endpoint, Caller caller, Authorizer authorizer,
             int expected) {
-        String tenant = TENANTS.computeIfAbsent(endpoint.name(), name -> Tenants.provisioned());
+        String tenant = endpoint.tenantPerCell() ? Tenants.provisioned()
+                : TENANTS.computeIfAbsent(endpoint.name(), name -> Tenants.provisioned());
         String user = Identities.newId();
 
         LambdaEvents request = endpoint.request().apply(tenant, user);

@@ -53,7 +53,9 @@ class OddEventsTest {
             "PUT /tenants/{t}/users/{u}/office-option", "PUT /tenants/{t}/users/{u}/linkedin-profile-visibility",
             "PUT /tenants/{t}/users/{u}/linkedin-connection", "DELETE /tenants/{t}/users/{u}/linkedin-connection",
             "GET /tenants/{t}/users/{u}/linkedin-eligibility", "POST /tenants/{t}/linkedin-eligibility/batch",
-            "POST /tenants/{t}/profile-cards/linkedin", "POST /ofrep/v1/evaluate/flags/{u}", "GET /{t}", "PATCH /tenants/{t}");
+            "POST /tenants/{t}/profile-cards/linkedin", "POST /ofrep/v1/evaluate/flags/{u}", "GET /{t}", "PATCH /tenants/{t}",
+            "POST /tenants/{t}/linkedin-integration/preview", "GET /tenants/{t}/linkedin-integration/selected-users",
+            "DELETE /tenants/{t}/users/{u}", "DELETE /tenants/{t}");
 
     static Stream<Arguments> oddEvents() {
         Random random = new Random(SEED);
@@ -61,7 +63,9 @@ class OddEventsTest {
         for (int n = 0; n < CASES; n++) {
             String[] route = ROUTES.get(random.nextInt(ROUTES.size())).split(" ", 2);
             String odd = pick(random, ODD_IDS);
-            boolean oddTenant = random.nextBoolean() || !route[1].contains("{u}");
+            // A route without {t} (OFREP's) takes its odd id in {u}: its path must hold one.
+            boolean coin = random.nextBoolean();
+            boolean oddTenant = route[1].contains("{t}") && (coin || !route[1].contains("{u}"));
             String path = route[1].replace("{t}", oddTenant ? odd : GUID).replace("{u}", oddTenant ? GUID : odd);
             LambdaEvents event = LambdaEvents.request(route[0], path).query(pick(random, ODD_QUERIES));
             switch (random.nextInt(4)) {

@@ -105,7 +105,8 @@ class RequestRulesTest {
             }
         }
         assertEquals(1, winners.size());
-        var audit = LambdaEvents.get("/tenants/" + tenant + "/linkedin-integration/audit").as(globalAdmin(tenant))
+        var audit = LambdaEvents.get("/tenants/" + tenant + "/linkedin-integration/audit").query("kind=SETTING")
+                .as(globalAdmin(tenant))
                 .send().json();
         assertEquals(1, audit.getList("entries").size());
         assertEquals(winners.get(0).json().getString("selectedGroupId"), audit.getString("entries[0].after.selectedGroupId"));

@@ -21,9 +21,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import com.contoso.linkedin.lambda.SyntheticContext;
+import com.contoso.linkedin.store.LinkedInStore;
 import com.contoso.linkedin.support.Dispatch;
 import com.contoso.linkedin.support.FaultyDynamoDb;
 import com.contoso.linkedin.support.FaultyDynamoDb.Fault;
+import com.contoso.linkedin.support.Identities;
 import com.contoso.linkedin.support.LambdaEvents;
 import com.contoso.linkedin.support.LambdaEvents.Reply;
 import com.contoso.linkedin.support.Tenants;
@@ -179,7 +181,8 @@ class StoreFaultTest {
         assertEquals("DISABLED", reply.json().getString("mode"));
         assertEquals(1, reply.json().getLong("version"));
         FaultyDynamoDb.heal(store);
-        assertEquals(1, LambdaEvents.get("/tenants/" + tenant + "/linkedin-integration/audit").as(globalAdmin(tenant))
+        assertEquals(1, LambdaEvents.get("/tenants/" + tenant + "/linkedin-integration/audit").query("kind=SETTING")
+                .as(globalAdmin(tenant))
                 .send().json().getList("entries").size());
     }
 
@@ -206,14 +209,14 @@ class StoreFaultTest {
         LambdaEvents sync = LambdaEvents.post("/tenants/" + tenant + "/groups/" + group + "/members")
                 .as(globalAdmin(tenant)).json("{\"add\":" + users.stream().map(u -> "\"" + u + "\"")
                         .collect(java.util.stream.Collectors.joining(",", "[", "]")) + "}");
-        // The first transaction of 100 passes; the second fails every time it is tried.
+        // The first transaction of 97 passes; the second fails every time it is tried.
         FaultyDynamoDb.inject(store, Fault.SERVER_ERROR, "TransactWriteItems", 0, 1, Integer.MAX_VALUE);
 
         Reply partial = sync.send();
 
         assertUnavailable(partial);
         List<String> applied = partial.json().getList("applied.added", String.class);
-        assertEquals(100, applied.size(), partial::toString);
+        assertEquals(LinkedInStore.GROUP_SYNC_CHUNK, applied.size(), partial::toString);
         assertEquals(0, partial.json().getList("applied.removed").size());
         assertTrue(users.containsAll(applied));
         FaultyDynamoDb.heal(store);
@@ -237,7 +240,8 @@ class StoreFaultTest {
 
         FaultyDynamoDb.heal(store);
         var setting = LambdaEvents.get("/tenants/" + tenant + "/linkedin-integration").as(globalAdmin(tenant)).send();
-        var audit = LambdaEvents.get("/tenants/" + tenant + "/linkedin-integration/audit").as(globalAdmin(tenant)).send();
+        var audit = LambdaEvents.get("/tenants/" + tenant + "/linkedin-integration/audit").query("kind=SETTING")
+                .as(globalAdmin(tenant)).send();
         assertEquals(0, setting.json().getLong("version"));
         assertEquals("ENABLED", setting.json().getString("mode"));
         assertEquals(0, audit.json().getList("entries").size());
@@ -256,8 +260,50 @@ class StoreFaultTest {
         FaultyDynamoDb.heal(store);
         long version = LambdaEvents.get("/tenants/" + tenant + "/linkedin-integration").as(globalAdmin(tenant))
                 .send().json().getLong("version");
-        int entries = LambdaEvents.get("/tenants/" + tenant + "/linkedin-integration/audit").as(globalAdmin(tenant))
+        int entries = LambdaEvents.get("/tenants/" + tenant + "/linkedin-integration/audit").query("kind=SETTING")
+                .as(globalAdmin(tenant))
                 .send().json().getList("entries").size();
         assertEquals(version, entries, "the setting and its audit entry land together or not at all");
+    }
+
+    /**
+     * Offboarding on a store too slow for a page in the time a call has: each call erases what its
+     * deadline allows and says how far it came; none outlasts it (a store call the deadline cuts off
+     * is a 503, and a call again), and the calls get to the end.
+     */
+    @Test
+    void offboardingOnASlowStore_cutsPagesShort_neverTheAnswer() {
+        String tenant = Tenants.provisioned();
+        List<String> users = java.util.stream.IntStream.range(0, 200).mapToObj(i -> newId()).toList();
+        assertEquals(200, LambdaEvents.post("/tenants/" + tenant + "/groups/" + newId() + "/members").as(globalAdmin(tenant))
+                .json("{\"add\":" + users.stream().map(u -> "\"" + u + "\"")
+                        .collect(java.util.stream.Collectors.joining(",", "[", "]")) + "}").send().status());
+        FaultyDynamoDb.inject(store, Fault.SLOW, "BatchWriteItem", 60);
+        Duration deadline = Duration.ofMillis(900);
+
+        List<Long> erased = new java.util.ArrayList<>();
+        List<Integer> statuses = new java.util.ArrayList<>();
+        // Until 204; or 404 right after a 503: the call that finished had its answer cut off.
+        while (statuses.isEmpty() || statuses.get(statuses.size() - 1) != 204
+                && !(statuses.get(statuses.size() - 1) == 404 && statuses.get(statuses.size() - 2) == 503)) {
+            assertTrue(statuses.size() < 40, () -> "offboarding never ends: " + statuses + " " + erased);
+            Instant start = Instant.now();
+            Reply reply = Dispatch.send(LambdaEvents.delete("/tenants/" + tenant).as(Identities.operator()),
+                    SyntheticContext.withRemaining("short", deadline));
+            Duration took = Duration.between(start, Instant.now());
+            assertTrue(took.compareTo(deadline) < 0, "a call took " + took);
+            assertTrue(List.of(202, 204, 503).contains(reply.status()) || statuses.contains(503) && reply.status() == 404,
+                    () -> statuses + " then " + reply);
+            statuses.add(reply.status());
+            if (reply.status() == 202) {
+                erased.add(reply.json().getLong("erasedUsers"));
+            }
+        }
+
+        assertTrue(erased.size() >= 2 && erased.get(0) < 500, () -> "pages cut short by the deadline: " + erased);
+        FaultyDynamoDb.heal(store);
+        for (String user : users.subList(0, 5)) {
+            assertEquals("TENANT_NOT_PROVISIONED", Checks.reason(tenant, user));
+        }
     }
 }

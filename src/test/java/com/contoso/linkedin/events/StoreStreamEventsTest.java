@@ -25,6 +25,7 @@ import com.contoso.linkedin.events.ChangeEvent.ConsentWithdrawn;
 import com.contoso.linkedin.events.ChangeEvent.SettingChanged;
 import com.contoso.linkedin.events.ChangeEvent.TenantOffboarded;
 import com.contoso.linkedin.events.ChangeEvent.UserErased;
+import com.contoso.linkedin.service.OffboardingService;
 import com.contoso.linkedin.service.SelectionService;
 import com.contoso.linkedin.service.SettingService;
 import com.contoso.linkedin.service.TenantCache;
@@ -33,6 +34,7 @@ import com.contoso.linkedin.service.UserService;
 import com.contoso.linkedin.service.VersionPrecondition;
 import com.contoso.linkedin.store.dynamodb.DynamoDbLinkedInStore;
 import com.contoso.linkedin.store.dynamodb.ItemChanges;
+import com.contoso.linkedin.store.dynamodb.TableLayout;
 import com.contoso.linkedin.support.SharedDynamoDbLocal;
 import com.contoso.linkedin.support.TestConfig;
 
@@ -41,10 +43,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.Record;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
@@ -66,15 +65,15 @@ class StoreStreamEventsTest {
     private static SettingService settings;
     private static UserService users;
     private static SelectionService selection;
+    private static OffboardingService offboarding;
 
     @BeforeAll
     static void tableWithAStream() {
         dynamo = SharedDynamoDbLocal.client();
         if (!dynamo.listTables().tableNames().contains(TABLE)) {
-            dynamo.createTable(b -> b.tableName(TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
-                    .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S),
-                            a -> a.attributeName("sk").attributeType(ScalarAttributeType.S))
-                    .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH), k -> k.attributeName("sk").keyType(KeyType.RANGE))
+            // The application's own table layout (index included), with the stream infra/ declares.
+            TableLayout.createIfMissing(dynamo, TABLE);
+            dynamo.updateTable(b -> b.tableName(TABLE)
                     .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
         }
         streamArn = dynamo.describeTable(b -> b.tableName(TABLE)).table().latestStreamArn();
@@ -89,7 +88,8 @@ class StoreStreamEventsTest {
         tenants = new TenantService(store, cache, Clock.systemUTC());
         settings = new SettingService(store, cache, Clock.systemUTC());
         users = new UserService(store, Clock.systemUTC());
-        selection = new SelectionService(store);
+        selection = new SelectionService(store, Clock.systemUTC());
+        offboarding = new OffboardingService(store, cache, Clock.systemUTC(), config);
     }
 
     @AfterAll
@@ -104,7 +104,7 @@ class StoreStreamEventsTest {
 
     private static String newTenant(String country) {
         String tenantId = id();
-        tenants.save(tenantId, new TenantProfile(Cloud.PUBLIC, country, true, true));
+        tenants.save(tenantId, new TenantProfile(Cloud.PUBLIC, country, true, true), ADMIN, "request-1");
         return tenantId;
     }
 
@@ -168,13 +168,14 @@ class StoreStreamEventsTest {
     void aNewCountry_changesTheDefault_andWithdrawsWhenItTurnsItOff() {
         String tenantId = newTenant("US");
 
-        tenants.save(tenantId, new TenantProfile(Cloud.PUBLIC, "FR", true, true));
-        tenants.save(tenantId, new TenantProfile(Cloud.PUBLIC, "DE", true, true));
-        tenants.save(tenantId, new TenantProfile(Cloud.PUBLIC, "US", true, true));
+        tenants.save(tenantId, new TenantProfile(Cloud.PUBLIC, "FR", true, true), ADMIN, "request-1");
+        tenants.save(tenantId, new TenantProfile(Cloud.PUBLIC, "DE", true, true), ADMIN, "request-1");
+        tenants.save(tenantId, new TenantProfile(Cloud.PUBLIC, "US", true, true), ADMIN, "request-1");
 
-        assertEquals(List.of(new SettingChanged(tenantId, 0, IntegrationMode.DISABLED, null, true),
+        // The default moves the version too (issue 14), while isDefault says no admin wrote it.
+        assertEquals(List.of(new SettingChanged(tenantId, 1, IntegrationMode.DISABLED, null, true),
                 new ConsentWithdrawn(tenantId, null, WithdrawalCause.COUNTRY_DEFAULT, 1L),
-                new SettingChanged(tenantId, 0, IntegrationMode.ENABLED, null, true)), eventsOf(tenantId));
+                new SettingChanged(tenantId, 2, IntegrationMode.ENABLED, null, true)), eventsOf(tenantId));
     }
 
     @Test
@@ -187,9 +188,9 @@ class StoreStreamEventsTest {
         users.setOfficePolicy(tenantId, userId, OfficePolicy.ENABLED);
         users.setOfficePolicy(tenantId, userId, OfficePolicy.NOT_CONFIGURED);
         users.setOfficeOption(tenantId, userId, false);
-        selection.setSelectedOneByOne(tenantId, userId, true);
-        selection.updateGroupMembers(tenantId, id(), Set.of(userId, id()), Set.of());
-        tenants.save(tenantId, new TenantProfile(Cloud.PUBLIC, "US", true, false));
+        selection.setSelectedOneByOne(tenantId, userId, true, ADMIN, "request-1");
+        selection.updateGroupMembers(tenantId, id(), Set.of(userId, id()), Set.of(), ADMIN, "request-1");
+        tenants.save(tenantId, new TenantProfile(Cloud.PUBLIC, "US", true, false), ADMIN, "request-1");
 
         assertEquals(List.of(new ConsentGranted(tenantId, userId, Consent.BOTH_WAYS, 0)), eventsOf(tenantId));
     }
@@ -200,11 +201,10 @@ class StoreStreamEventsTest {
         String userId = id();
         users.connect(tenantId, userId, Consent.BOTH_WAYS);
 
-        // What the coming erasure and offboarding do first: delete the user item, the tenant item.
-        dynamo.deleteItem(b -> b.tableName(TABLE).key(Map.of("pk", AttributeValue.fromS("USER#" + tenantId + "#" + userId),
-                "sk", AttributeValue.fromS("USER"))));
-        dynamo.deleteItem(b -> b.tableName(TABLE).key(Map.of("pk", AttributeValue.fromS("TENANT#" + tenantId),
-                "sk", AttributeValue.fromS("TENANT"))));
+        users.erase(tenantId, userId, ADMIN, "request-2");
+        while (!offboarding.offboard(tenantId, ADMIN, "request-3").done()) {
+            // one page a call, until nothing of the tenant is left
+        }
 
         assertEquals(List.of(new ConsentGranted(tenantId, userId, Consent.BOTH_WAYS, 0), new UserErased(tenantId, userId),
                 new TenantOffboarded(tenantId)), eventsOf(tenantId));

@@ -78,8 +78,16 @@ class ConfigDriftTest {
                 () -> assertEquals(List.of(Map.of("AttributeName", TableLayout.PK, "KeyType", "HASH"),
                         Map.of("AttributeName", TableLayout.SK, "KeyType", "RANGE")), properties.get("KeySchema")),
                 () -> assertEquals(Set.of(Map.of("AttributeName", TableLayout.PK, "AttributeType", "S"),
-                        Map.of("AttributeName", TableLayout.SK, "AttributeType", "S")),
+                        Map.of("AttributeName", TableLayout.SK, "AttributeType", "S"),
+                        Map.of("AttributeName", TableLayout.TENANT_KEY, "AttributeType", "S"),
+                        Map.of("AttributeName", TableLayout.USER_KEY, "AttributeType", "S")),
                         Set.copyOf(list(properties.get("AttributeDefinitions")))),
+                // The index of user items by tenant: erasure of an offboarded tenant and the export
+                // of its selection find its users without a scan (TableLayout).
+                () -> assertEquals(List.of(Map.of("IndexName", TableLayout.USERS_BY_TENANT,
+                        "KeySchema", List.of(Map.of("AttributeName", TableLayout.TENANT_KEY, "KeyType", "HASH"),
+                                Map.of("AttributeName", TableLayout.USER_KEY, "KeyType", "RANGE")),
+                        "Projection", Map.of("ProjectionType", "KEYS_ONLY"))), properties.get("GlobalSecondaryIndexes")),
                 () -> assertEquals("PAY_PER_REQUEST", properties.get("BillingMode")),
                 () -> assertEquals(Map.of("PointInTimeRecoveryEnabled", true), properties.get("PointInTimeRecoverySpecification")),
                 () -> assertEquals(true, properties.get("DeletionProtectionEnabled")),
@@ -87,7 +95,8 @@ class ConfigDriftTest {
                 () -> assertEquals("Retain", resource.get("DeletionPolicy")),
                 () -> assertEquals("Retain", resource.get("UpdateReplacePolicy")),
                 () -> assertFalse(properties.containsKey("TableName"), "a fixed name would clash between stacks"),
-                () -> assertFalse(properties.containsKey("TimeToLiveSpecification"), "nothing in the design expires"));
+                () -> assertEquals(Map.of("AttributeName", TableLayout.EXPIRES_AT, "Enabled", true),
+                        properties.get("TimeToLiveSpecification"), "an offboarded tenant's audit entries expire"));
     }
 
     @Test

@@ -22,6 +22,8 @@ import com.contoso.linkedin.config.LinkedInConfig;
 import com.contoso.linkedin.infra.FunctionSplit.Caller;
 import com.contoso.linkedin.infra.FunctionSplit.Function;
 import com.contoso.linkedin.infra.FunctionSplit.Route;
+import com.contoso.linkedin.infra.FunctionSplit.Sample;
+import com.contoso.linkedin.support.Identities;
 import com.contoso.linkedin.support.LambdaEvents;
 import com.contoso.linkedin.support.LambdaEvents.Reply;
 import com.contoso.linkedin.support.SharedDynamoDbLocal;
@@ -33,6 +35,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
@@ -70,6 +73,14 @@ class IamActionsTest {
             Template template = Template.read();
             Map<String, Object> properties = template.properties(template.the("AWS::DynamoDB::Table"));
             String name = PREFIX + UUID.randomUUID();
+            List<GlobalSecondaryIndex> indexes = list(properties.getOrDefault("GlobalSecondaryIndexes", List.of())).stream()
+                    .map(Template::map).map(index -> GlobalSecondaryIndex.builder()
+                            .indexName(String.valueOf(index.get("IndexName")))
+                            .keySchema(keySchema(index.get("KeySchema")))
+                            .projection(p -> p.projectionType(String.valueOf(
+                                    Template.map(index.get("Projection")).get("ProjectionType"))))
+                            .build())
+                    .toList();
             try (DynamoDbClient dynamo = SharedDynamoDbLocal.client()) {
                 dynamo.createTable(b -> b.tableName(name)
                         .billingMode(String.valueOf(properties.get("BillingMode")))
@@ -77,10 +88,9 @@ class IamActionsTest {
                                 .map(a -> AttributeDefinition.builder().attributeName(String.valueOf(a.get("AttributeName")))
                                         .attributeType(String.valueOf(a.get("AttributeType"))).build())
                                 .toList())
-                        .keySchema(list(properties.get("KeySchema")).stream().map(Template::map)
-                                .map(k -> KeySchemaElement.builder().attributeName(String.valueOf(k.get("AttributeName")))
-                                        .keyType(String.valueOf(k.get("KeyType"))).build())
-                                .toList()));
+                        .keySchema(keySchema(properties.get("KeySchema")))
+                        // DynamoDB refuses an empty list of indexes: none, when the template declares none.
+                        .globalSecondaryIndexes(indexes.isEmpty() ? null : indexes));
                 dynamo.waiter().waitUntilTableExists(b -> b.tableName(name));
             }
             return Map.of("linkedin.table-name", name);
@@ -89,6 +99,13 @@ class IamActionsTest {
         @Override
         public void stop() {
             // the shared DynamoDB Local goes with the JVM
+        }
+
+        private static List<KeySchemaElement> keySchema(Object declared) {
+            return list(declared).stream().map(Template::map)
+                    .map(k -> KeySchemaElement.builder().attributeName(String.valueOf(k.get("AttributeName")))
+                            .keyType(String.valueOf(k.get("KeyType"))).build())
+                    .toList();
         }
     }
 
@@ -121,18 +138,28 @@ class IamActionsTest {
         Map<String, Set<String>> called = new TreeMap<>();
         Set<String> tables = new TreeSet<>();
         for (Route route : function.routes) {
-            for (Caller caller : route.callers()) {
-                RequestIds ids = RequestIds.fresh();
-                Tenants.provision(ids.tenantId(), "PUBLIC", "US", true, true);
-                IamRecorder.reset();
+            for (Sample sample : route.samples()) {
+                for (Caller caller : route.callers()) {
+                    RequestIds ids = RequestIds.fresh();
+                    if (sample.given() != FunctionSplit.Given.NOTHING) {
+                        Tenants.provision(ids.tenantId(), "PUBLIC", "US", true, true);
+                    }
+                    if (sample.given() == FunctionSplit.Given.TENANT_AND_SELECTED_USER) {
+                        Reply selected = LambdaEvents.put("/tenants/" + ids.tenantId()
+                                + "/linkedin-integration/selected-users/" + ids.userId())
+                                .as(Identities.globalAdmin(ids.tenantId())).send();
+                        assertEquals(200, selected.status(), selected::toString);
+                    }
+                    IamRecorder.reset();
 
-                Reply reply = send(route, caller, ids);
+                    Reply reply = send(route, sample, caller, ids);
 
-                assertTrue(reply.status() >= 200 && reply.status() < 300,
-                        () -> route + " as " + caller + " did not take its success path: " + reply);
-                for (IamRecorder.Call call : IamRecorder.calls()) {
-                    called.computeIfAbsent(call.action(), k -> new TreeSet<>()).add(call.partition());
-                    tables.add(call.table());
+                    assertTrue(reply.status() >= 200 && reply.status() < 300,
+                            () -> route + " " + sample + " as " + caller + " did not take its success path: " + reply);
+                    for (IamRecorder.Call call : IamRecorder.calls()) {
+                        called.computeIfAbsent(call.action(), k -> new TreeSet<>()).add(call.partition());
+                        tables.add(call.table());
+                    }
                 }
             }
         }
@@ -159,11 +186,11 @@ class IamActionsTest {
         }
     }
 
-    private static Reply send(Route route, Caller caller, RequestIds ids) {
+    private static Reply send(Route route, Sample sample, Caller caller, RequestIds ids) {
         LambdaEvents event = LambdaEvents.request(route.method(), ids.fill(route.path()))
                 .as(caller.claims(ids.tenantId(), ids.userId()));
-        if (route.sampleBody() != null) {
-            event.json(ids.fill(route.sampleBody()));
+        if (sample.body() != null) {
+            event.json(ids.fill(sample.body()));
         }
         return event.send();
     }

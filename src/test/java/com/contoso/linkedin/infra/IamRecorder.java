@@ -76,7 +76,9 @@ public class IamRecorder implements ExecutionInterceptor {
             r.requestItems().forEach((table, keys) -> keys.keys()
                     .forEach(key -> calls.add(new Call(BATCH_GET_ITEM, table, partition(key)))));
         } else if (request instanceof QueryRequest r) {
-            calls.add(new Call(QUERY, r.tableName(), queriedPartition(r)));
+            // An index query names its index before the partition (FunctionSplit.INDEX_TENANT_KEYS).
+            calls.add(new Call(QUERY, r.tableName(), r.indexName() == null ? queriedPartition(r, TableLayout.PK)
+                    : r.indexName() + ":" + queriedPartition(r, TableLayout.TENANT_KEY)));
         } else if (request instanceof UpdateItemRequest r) {
             calls.add(new Call(UPDATE_ITEM, r.tableName(), partition(r.key())));
         } else if (request instanceof PutItemRequest r) {
@@ -121,7 +123,7 @@ public class IamRecorder implements ExecutionInterceptor {
         return hash < 0 ? pk : pk.substring(0, hash + 1) + "*";
     }
 
-    private static String queriedPartition(QueryRequest query) {
+    private static String queriedPartition(QueryRequest query, String partitionKey) {
         String condition = query.keyConditionExpression();
         Map<String, String> names = query.hasExpressionAttributeNames() ? query.expressionAttributeNames() : Map.of();
         Matcher placeholders = NAME.matcher(condition);
@@ -130,9 +132,9 @@ public class IamRecorder implements ExecutionInterceptor {
             placeholders.appendReplacement(resolved, Matcher.quoteReplacement(names.getOrDefault(placeholders.group(), placeholders.group())));
         }
         placeholders.appendTail(resolved);
-        Matcher equality = Pattern.compile("(?:^|[^\\w])" + Pattern.quote(TableLayout.PK) + "\\s*=\\s*(:\\w+)").matcher(resolved);
+        Matcher equality = Pattern.compile("(?:^|[^\\w])" + Pattern.quote(partitionKey) + "\\s*=\\s*(:\\w+)").matcher(resolved);
         if (!equality.find()) {
-            return "? (no pk = :value in " + condition + ")"; // shows in the comparison, fails it
+            return "? (no " + partitionKey + " = :value in " + condition + ")"; // shows in the comparison, fails it
         }
         return partitionKind(query.expressionAttributeValues().get(equality.group(1)).s());
     }

@@ -18,19 +18,19 @@ import com.contoso.linkedin.rest.ofrep.OfrepFlag;
 /** The decision in OpenFeature's words, as a table: plain Java, nothing started. */
 class OfrepAnswersTest {
 
-    @ParameterizedTest(name = "{0} at setting version {1} -> {2}")
+    @ParameterizedTest(name = "{0} under the default setting {1} -> {2}")
     @CsvSource({
-            "TENANT_NOT_PROVISIONED, 0, DISABLED",
-            "CLOUD_NOT_SUPPORTED, 0, DISABLED",
-            "CLOUD_NOT_SUPPORTED, 4, DISABLED",
-            "NOT_ROLLED_OUT, 0, DISABLED",
-            "DISABLED_BY_TENANT, 0, DEFAULT",
-            "DISABLED_BY_TENANT, 2, DISABLED",
-            "NOT_SELECTED, 3, TARGETING_MATCH",
-            "DISABLED_BY_OFFICE_POLICY, 0, TARGETING_MATCH",
-            "DISABLED_BY_USER, 5, TARGETING_MATCH" })
-    void integration_whenNotEligible_isOffForTheReasonsRule(Reason reason, long version, String expected) {
-        Answer answer = OfrepAnswers.forUser(OfrepFlag.INTEGRATION, Decision.notEligible(reason), version);
+            "TENANT_NOT_PROVISIONED, true, DISABLED",
+            "CLOUD_NOT_SUPPORTED, true, DISABLED",
+            "CLOUD_NOT_SUPPORTED, false, DISABLED",
+            "NOT_ROLLED_OUT, true, DISABLED",
+            "DISABLED_BY_TENANT, true, DEFAULT",
+            "DISABLED_BY_TENANT, false, DISABLED",
+            "NOT_SELECTED, false, TARGETING_MATCH",
+            "DISABLED_BY_OFFICE_POLICY, true, TARGETING_MATCH",
+            "DISABLED_BY_USER, false, TARGETING_MATCH" })
+    void integration_whenNotEligible_isOffForTheReasonsRule(Reason reason, boolean defaultSetting, String expected) {
+        Answer answer = OfrepAnswers.forUser(OfrepFlag.INTEGRATION, Decision.notEligible(reason), defaultSetting);
 
         assertEquals(false, answer.value());
         assertEquals("off", answer.variant());
@@ -42,17 +42,17 @@ class OfrepAnswersTest {
     void integration_whenEligible_isDefaultUnderTheNeverWrittenSetting_targetingMatchUnderAWrittenOne() {
         Decision eligible = new Decision(Reason.ELIGIBLE, false, false);
 
-        assertEquals("DEFAULT", OfrepAnswers.forUser(OfrepFlag.INTEGRATION, eligible, 0).reason());
-        assertEquals("TARGETING_MATCH", OfrepAnswers.forUser(OfrepFlag.INTEGRATION, eligible, 1).reason());
-        assertEquals(true, OfrepAnswers.forUser(OfrepFlag.INTEGRATION, eligible, 0).value());
+        assertEquals("DEFAULT", OfrepAnswers.forUser(OfrepFlag.INTEGRATION, eligible, true).reason());
+        assertEquals("TARGETING_MATCH", OfrepAnswers.forUser(OfrepFlag.INTEGRATION, eligible, false).reason());
+        assertEquals(true, OfrepAnswers.forUser(OfrepFlag.INTEGRATION, eligible, true).value());
     }
 
     @Test
     void connectionFlags_whenEligible_areDecidedByTheUsersConnection() {
         Decision oneWay = new Decision(Reason.ELIGIBLE, true, false);
 
-        Answer connected = OfrepAnswers.forUser(OfrepFlag.CONNECTED_INFO, oneWay, 0);
-        Answer share = OfrepAnswers.forUser(OfrepFlag.SHARE_WORK_DATA, oneWay, 0);
+        Answer connected = OfrepAnswers.forUser(OfrepFlag.CONNECTED_INFO, oneWay, true);
+        Answer share = OfrepAnswers.forUser(OfrepFlag.SHARE_WORK_DATA, oneWay, true);
 
         assertEquals(true, connected.value());
         assertEquals("on", connected.variant());
@@ -65,23 +65,23 @@ class OfrepAnswersTest {
     @Test
     void connectionFlags_whenNotEligible_areOffForTheSameReasonAsTheIntegration() {
         Answer answer = OfrepAnswers.forUser(OfrepFlag.SHARE_WORK_DATA,
-                Decision.notEligible(Reason.DISABLED_BY_TENANT), 0);
+                Decision.notEligible(Reason.DISABLED_BY_TENANT), true);
 
         assertEquals(false, answer.value());
         assertEquals("DEFAULT", answer.reason());
     }
 
-    @ParameterizedTest(name = "{0}/{1} at version {2} -> {3}")
+    @ParameterizedTest(name = "{0}/{1} under the default setting {3} -> {4}")
     @CsvSource({
-            "true, CONNECTED, ELIGIBLE, 0, TARGETING_MATCH",
-            "true, PUBLIC, ELIGIBLE, 7, TARGETING_MATCH",
-            "false, NONE, SUBJECT_HIDDEN, 0, TARGETING_MATCH",
-            "false, NONE, NOT_SELECTED, 1, TARGETING_MATCH",
-            "false, NONE, DISABLED_BY_TENANT, 0, DEFAULT",
-            "false, NONE, DISABLED_BY_TENANT, 1, DISABLED",
-            "false, NONE, TENANT_NOT_PROVISIONED, 0, DISABLED" })
-    void cardLevel_isTheCardsLevel(boolean show, CardLevel level, Reason reason, long version, String expected) {
-        Answer answer = OfrepAnswers.forCard(new Card(show, level, reason), version);
+            "true, CONNECTED, ELIGIBLE, true, TARGETING_MATCH",
+            "true, PUBLIC, ELIGIBLE, false, TARGETING_MATCH",
+            "false, NONE, SUBJECT_HIDDEN, true, TARGETING_MATCH",
+            "false, NONE, NOT_SELECTED, false, TARGETING_MATCH",
+            "false, NONE, DISABLED_BY_TENANT, true, DEFAULT",
+            "false, NONE, DISABLED_BY_TENANT, false, DISABLED",
+            "false, NONE, TENANT_NOT_PROVISIONED, true, DISABLED" })
+    void cardLevel_isTheCardsLevel(boolean show, CardLevel level, Reason reason, boolean defaultSetting, String expected) {
+        Answer answer = OfrepAnswers.forCard(new Card(show, level, reason), defaultSetting);
 
         assertEquals(level.name(), answer.value());
         assertEquals(level.name(), answer.variant());
@@ -92,7 +92,7 @@ class OfrepAnswersTest {
     @Test
     void cardLevel_isNotAUserFlag() {
         assertThrows(IllegalArgumentException.class, () -> OfrepAnswers.forUser(OfrepFlag.PROFILE_CARD_LEVEL,
-                Decision.notEligible(Reason.NOT_SELECTED), 0));
+                Decision.notEligible(Reason.NOT_SELECTED), true));
     }
 
     @Test

@@ -49,16 +49,18 @@ class OfrepContextEvaluationServiceTest {
             Clock.fixed(NOW, ZoneOffset.UTC));
 
     private void tenant(String country) {
-        store.saveProfile(TENANT, new TenantProfile(Cloud.PUBLIC, country, true, true), Optional.empty(), false, NOW);
+        TenantProfile profile = new TenantProfile(Cloud.PUBLIC, country, true, true);
+        store.saveProfile(TENANT, profile, Optional.empty(), false, false, new AuditEntry("operator", NOW, null, null,
+                new AuditEntry.TenantRecordChanged(Optional.empty(), profile)));
     }
 
     /** Writes versions 1 (ENABLED) and 2 (SELECTED with GROUP), as an admin would have. */
     private void selectedGroupAtVersion2() {
         store.saveSetting(TENANT, 0, new TenantSetting(IntegrationMode.ENABLED, null, 1, NOW, "admin"), false,
-                new AuditEntry(1, "admin", NOW, new SettingState(IntegrationMode.ENABLED, null),
+                AuditEntry.setting(1, "admin", NOW, new SettingState(IntegrationMode.ENABLED, null),
                         new SettingState(IntegrationMode.ENABLED, null), null, null));
         store.saveSetting(TENANT, 1, new TenantSetting(IntegrationMode.SELECTED, GROUP, 2, NOW, "admin"), false,
-                new AuditEntry(2, "admin", NOW, new SettingState(IntegrationMode.ENABLED, null),
+                AuditEntry.setting(2, "admin", NOW, new SettingState(IntegrationMode.ENABLED, null),
                         new SettingState(IntegrationMode.SELECTED, GROUP), null, null));
     }
 
@@ -96,7 +98,7 @@ class OfrepContextEvaluationServiceTest {
         tenant("US");
         selectedGroupAtVersion2();
         store.setProfileVisibility(TENANT, USER, false);
-        store.setSelectedOneByOne(TENANT, VIEWER, true);
+        store.setSelectedOneByOne(TENANT, VIEWER, true, new AuditEntry.Stamp("admin", NOW, null));
 
         ContextEvaluation evaluation = service.evaluate(TENANT, USER, Client.PROFILE_CARD, Optional.of(VIEWER));
 

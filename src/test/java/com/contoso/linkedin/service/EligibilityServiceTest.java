@@ -16,6 +16,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
+import com.contoso.linkedin.domain.AuditEntry;
 import com.contoso.linkedin.domain.Card;
 import com.contoso.linkedin.domain.CardLevel;
 import com.contoso.linkedin.domain.Client;
@@ -80,7 +81,7 @@ class EligibilityServiceTest {
         setting(store, tenantId, IntegrationMode.SELECTED, id());
         String selected = id();
         String other = id();
-        store.setSelectedOneByOne(tenantId, selected, true);
+        store.setSelectedOneByOne(tenantId, selected, true, new AuditEntry.Stamp("admin", NOW, null));
 
         Evaluation evaluation = eligibility.check(tenantId, List.of(selected, other, selected), Client.PROFILE_CARD);
 
@@ -115,7 +116,7 @@ class EligibilityServiceTest {
 
         Evaluation evaluation = eligibility.check(tenantId, List.of(id()), Client.PROFILE_CARD);
 
-        assertEquals(new Freshness(2, NOW, 30), evaluation.freshness());
+        assertEquals(new Freshness(2, false, NOW, 30), evaluation.freshness());
     }
 
     @Test
@@ -213,7 +214,7 @@ class EligibilityServiceTest {
         String tenantId = tenant(store);
         setting(store, tenantId, IntegrationMode.SELECTED, id());
         String viewer = id();
-        store.setSelectedOneByOne(tenantId, viewer, true);
+        store.setSelectedOneByOne(tenantId, viewer, true, new AuditEntry.Stamp("admin", NOW, null));
 
         CardsEvaluation evaluation = eligibility.profileCards(tenantId, viewer, List.of(id()));
 
@@ -225,7 +226,7 @@ class EligibilityServiceTest {
         String tenantId = tenant(store);
         setting(store, tenantId, IntegrationMode.SELECTED, id());
         String subject = id();
-        store.setSelectedOneByOne(tenantId, subject, true);
+        store.setSelectedOneByOne(tenantId, subject, true, new AuditEntry.Stamp("admin", NOW, null));
 
         CardsEvaluation evaluation = eligibility.profileCards(tenantId, id(), List.of(subject, id()));
 
@@ -265,7 +266,7 @@ class EligibilityServiceTest {
         assertEquals(List.of("findTenant"), store.calls());
         assertEquals(List.of(Card.hidden(Reason.NOT_ROLLED_OUT), Card.hidden(Reason.NOT_ROLLED_OUT)),
                 evaluation.cards());
-        assertEquals(new Freshness(0, NOW, 30), evaluation.freshness());
+        assertEquals(new Freshness(0, true, NOW, 30), evaluation.freshness());
     }
 
     @Test

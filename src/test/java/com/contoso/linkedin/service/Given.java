@@ -44,7 +44,7 @@ final class Given {
 
     static String tenant(LinkedInStore store, TenantProfile profile) {
         String tenantId = id();
-        new TenantService(store, noCache(store), CLOCK).save(tenantId, profile);
+        new TenantService(store, noCache(store), CLOCK).save(tenantId, profile, "operator", "operator-request");
         return tenantId;
     }
 

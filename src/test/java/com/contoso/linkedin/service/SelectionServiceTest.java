@@ -23,7 +23,7 @@ import com.contoso.linkedin.store.InMemoryLinkedInStore;
 class SelectionServiceTest {
 
     private final InMemoryLinkedInStore store = new InMemoryLinkedInStore();
-    private final SelectionService selection = new SelectionService(store);
+    private final SelectionService selection = new SelectionService(store, Given.CLOCK);
 
     private static Set<String> ids(int count) {
         return IntStream.range(0, count).mapToObj(i -> id()).collect(Collectors.toSet());
@@ -34,9 +34,9 @@ class SelectionServiceTest {
         String tenantId = tenant(store);
         String userId = id();
 
-        selection.setSelectedOneByOne(tenantId, userId, true);
+        selection.setSelectedOneByOne(tenantId, userId, true, "admin", "request-1");
         boolean selected = store.findUser(tenantId, userId).selectedOneByOne();
-        selection.setSelectedOneByOne(tenantId, userId, false);
+        selection.setSelectedOneByOne(tenantId, userId, false, "admin", "request-1");
 
         assertTrue(selected);
         assertFalse(store.findUser(tenantId, userId).selectedOneByOne());
@@ -44,7 +44,8 @@ class SelectionServiceTest {
 
     @Test
     void setSelectedOneByOne_isTenantNotProvisioned_andWritesNothing_whenTheTenantHasNoRecord() {
-        assertThrows(TenantNotProvisionedException.class, () -> selection.setSelectedOneByOne(id(), id(), true));
+        assertThrows(TenantNotProvisionedException.class,
+                () -> selection.setSelectedOneByOne(id(), id(), true, "admin", "request-1"));
 
         assertEquals(List.of("findTenant"), store.calls());
     }
@@ -55,9 +56,9 @@ class SelectionServiceTest {
         String group = id();
         String leaving = id();
         String joining = id();
-        selection.updateGroupMembers(tenantId, group, Set.of(leaving), Set.of());
+        selection.updateGroupMembers(tenantId, group, Set.of(leaving), Set.of(), "admin", "request-1");
 
-        selection.updateGroupMembers(tenantId, group, Set.of(joining), Set.of(leaving));
+        selection.updateGroupMembers(tenantId, group, Set.of(joining), Set.of(leaving), "admin", "request-1");
 
         assertEquals(Set.of(group), store.findUser(tenantId, joining).groupIds());
         assertEquals(Set.of(), store.findUser(tenantId, leaving).groupIds());
@@ -70,7 +71,7 @@ class SelectionServiceTest {
         Set<String> add = ids(600);
         Set<String> remove = ids(400);
 
-        selection.updateGroupMembers(tenantId, group, add, remove);
+        selection.updateGroupMembers(tenantId, group, add, remove, "admin", "request-1");
 
         assertTrue(store.findUsers(tenantId, List.copyOf(add)).stream().allMatch(u -> u.groupIds().contains(group)));
     }
@@ -78,7 +79,7 @@ class SelectionServiceTest {
     @Test
     void updateGroupMembers_refusesMoreThan1000ChangesTogether_beforeAskingTheStore() {
         InvalidInputException refused = assertThrows(InvalidInputException.class,
-                () -> selection.updateGroupMembers(id(), id(), ids(600), ids(401)));
+                () -> selection.updateGroupMembers(id(), id(), ids(600), ids(401), "admin", "request-1"));
 
         assertTrue(refused.getMessage().contains("1000"), refused::getMessage);
         assertEquals(List.of(), store.calls());
@@ -89,7 +90,7 @@ class SelectionServiceTest {
         String both = id();
 
         InvalidInputException refused = assertThrows(InvalidInputException.class,
-                () -> selection.updateGroupMembers(id(), id(), Set.of(both, id()), Set.of(both)));
+                () -> selection.updateGroupMembers(id(), id(), Set.of(both, id()), Set.of(both), "admin", "request-1"));
 
         assertFalse(refused.getMessage().contains(both), () -> "the detail echoes the id: " + refused.getMessage());
         assertEquals(List.of(), store.calls());
@@ -101,7 +102,7 @@ class SelectionServiceTest {
         String userId = id();
 
         assertThrows(TenantNotProvisionedException.class,
-                () -> selection.updateGroupMembers(tenantId, id(), Set.of(userId), Set.of()));
+                () -> selection.updateGroupMembers(tenantId, id(), Set.of(userId), Set.of(), "admin", "request-1"));
 
         assertEquals(List.of("findTenant"), store.calls());
         assertEquals(UserFacts.unknown(), store.findUser(tenantId, userId));

@@ -18,6 +18,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import com.contoso.linkedin.domain.AuditEntry;
+import com.contoso.linkedin.domain.AuditKind;
 import com.contoso.linkedin.domain.Cloud;
 import com.contoso.linkedin.domain.IntegrationMode;
 import com.contoso.linkedin.domain.Reason;
@@ -31,6 +32,7 @@ import com.contoso.linkedin.domain.TenantSetting;
 import com.contoso.linkedin.domain.VersionMismatchException;
 import com.contoso.linkedin.service.SettingService.Outcome;
 import com.contoso.linkedin.store.InMemoryLinkedInStore;
+import com.contoso.linkedin.store.LinkedInStore.AuditQuery;
 import com.contoso.linkedin.store.StoreUnavailableException;
 
 /** Changing a tenant's setting: conditional on its version, audited, idempotent (SPEC 2 and 4). */
@@ -56,8 +58,17 @@ class SettingServiceTest {
         return store.findTenant(tenantId).orElseThrow();
     }
 
+    /** The setting's audit entries, newest first (the record's own entries left out). */
     private List<AuditEntry> audit(String tenantId) {
-        return store.listAudit(tenantId, 100, Optional.empty()).entries();
+        return store.listAudit(tenantId, settingsOnly(100)).entries();
+    }
+
+    private static AuditQuery settingsOnly(int limit) {
+        return new AuditQuery(Set.of(AuditKind.SETTING), Optional.empty(), Optional.empty(), limit, Optional.empty());
+    }
+
+    private static AuditEntry.SettingChanged settingChange(AuditEntry entry) {
+        return (AuditEntry.SettingChanged) entry.change();
     }
 
     @Test
@@ -71,7 +82,7 @@ class SettingServiceTest {
         assertTrue(outcome.changed());
         assertEquals(written, outcome.tenant().setting());
         assertEquals(written, stored(tenantId).setting());
-        assertEquals(List.of(new AuditEntry(1, "admin", NOW, new SettingState(IntegrationMode.ENABLED, null),
+        assertEquals(List.of(AuditEntry.setting(1, "admin", NOW, new SettingState(IntegrationMode.ENABLED, null),
                 new SettingState(IntegrationMode.SELECTED, group), "pilot", "request-1")), audit(tenantId));
     }
 
@@ -133,7 +144,7 @@ class SettingServiceTest {
 
         assertFalse(replay.changed());
         assertEquals(1, replay.tenant().setting().version());
-        assertEquals(1, store.listAudit(tenantId, 10, java.util.Optional.empty()).entries().size());
+        assertEquals(1, audit(tenantId).size());
     }
 
     @Test
@@ -208,7 +219,7 @@ class SettingServiceTest {
 
         assertEquals(2, outcome.tenant().setting().version());
         assertEquals(IntegrationMode.DISABLED, stored(tenantId).setting().mode());
-        assertEquals(new SettingState(IntegrationMode.SELECTED, group), audit(tenantId).get(0).before(),
+        assertEquals(new SettingState(IntegrationMode.SELECTED, group), settingChange(audit(tenantId).get(0)).before(),
                 "the audit shows what the retry read, the other writer's setting");
         assertEquals(2, audit(tenantId).size());
     }
@@ -257,13 +268,13 @@ class SettingServiceTest {
         change(tenantId, change(IntegrationMode.DISABLED));
         change(tenantId, change(IntegrationMode.ENABLED));
 
-        var page = settings.audit(tenantId, 10, Optional.empty());
+        var page = settings.audit(tenantId, settingsOnly(10));
 
-        assertEquals(List.of(2L, 1L), page.entries().stream().map(AuditEntry::version).toList());
+        assertEquals(List.of(2L, 1L), page.entries().stream().map(e -> settingChange(e).version()).toList());
     }
 
     @Test
     void audit_isTenantNotProvisioned_whenTheTenantHasNoRecord() {
-        assertThrows(TenantNotProvisionedException.class, () -> settings.audit(id(), 10, Optional.empty()));
+        assertThrows(TenantNotProvisionedException.class, () -> settings.audit(id(), settingsOnly(10)));
     }
 }

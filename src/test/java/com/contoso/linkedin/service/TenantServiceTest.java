@@ -40,14 +40,14 @@ class TenantServiceTest {
 
     /** Another instance of the operator's function saving the record. */
     private void otherOperatorSaves(String tenantId, TenantProfile profile) {
-        new TenantService(store, Given.noCache(store), CLOCK).save(tenantId, profile);
+        new TenantService(store, Given.noCache(store), CLOCK).save(tenantId, profile, "operator", "request");
     }
 
     @Test
     void save_createsTheRecord_andSaysItWasCreated() {
         String tenantId = id();
 
-        boolean created = tenants.save(tenantId, PUBLIC_US);
+        boolean created = tenants.save(tenantId, PUBLIC_US, "operator", "request");
 
         assertTrue(created);
         assertEquals(PUBLIC_US, stored(tenantId).profile());
@@ -58,10 +58,10 @@ class TenantServiceTest {
     @Test
     void save_replacesTheRecord_andSaysItWasNotCreated() {
         String tenantId = id();
-        tenants.save(tenantId, PUBLIC_US);
+        tenants.save(tenantId, PUBLIC_US, "operator", "request");
         TenantProfile next = new TenantProfile(Cloud.PUBLIC, "CA", false, false);
 
-        boolean created = tenants.save(tenantId, next);
+        boolean created = tenants.save(tenantId, next, "operator", "request");
 
         assertFalse(created);
         assertEquals(next, stored(tenantId).profile());
@@ -70,9 +70,9 @@ class TenantServiceTest {
     @Test
     void save_withdrawsConsents_whenANewCountryTurnsTheDefaultToDisabled() {
         String tenantId = id();
-        tenants.save(tenantId, in("US"));
+        tenants.save(tenantId, in("US"), "operator", "request");
 
-        tenants.save(tenantId, in("DE"));
+        tenants.save(tenantId, in("DE"), "operator", "request");
 
         assertEquals(IntegrationMode.DISABLED, stored(tenantId).setting().mode());
         assertEquals(1, stored(tenantId).consentEpoch());
@@ -81,10 +81,10 @@ class TenantServiceTest {
     @Test
     void save_keepsConsents_whenAWrittenSettingOutranksTheNewCountrysDefault() {
         String tenantId = id();
-        tenants.save(tenantId, in("US"));
+        tenants.save(tenantId, in("US"), "operator", "request");
         setting(store, tenantId, IntegrationMode.ENABLED);
 
-        tenants.save(tenantId, in("DE"));
+        tenants.save(tenantId, in("DE"), "operator", "request");
 
         assertEquals(IntegrationMode.ENABLED, stored(tenantId).setting().mode());
         assertEquals(0, stored(tenantId).consentEpoch());
@@ -93,9 +93,9 @@ class TenantServiceTest {
     @Test
     void save_keepsConsents_whenTheDefaultWasDisabledAlready() {
         String tenantId = id();
-        tenants.save(tenantId, in("FR"));
+        tenants.save(tenantId, in("FR"), "operator", "request");
 
-        tenants.save(tenantId, in("DE"));
+        tenants.save(tenantId, in("DE"), "operator", "request");
 
         assertEquals(0, stored(tenantId).consentEpoch());
     }
@@ -103,9 +103,9 @@ class TenantServiceTest {
     @Test
     void save_keepsConsents_whenTheNewCountryKeepsTheIntegrationOn() {
         String tenantId = id();
-        tenants.save(tenantId, in("US"));
+        tenants.save(tenantId, in("US"), "operator", "request");
 
-        tenants.save(tenantId, in("CA"));
+        tenants.save(tenantId, in("CA"), "operator", "request");
 
         assertEquals(0, stored(tenantId).consentEpoch());
     }
@@ -115,7 +115,7 @@ class TenantServiceTest {
         String tenantId = id();
         store.interleave(1, () -> otherOperatorSaves(tenantId, in("FR")));
 
-        boolean created = tenants.save(tenantId, in("US"));
+        boolean created = tenants.save(tenantId, in("US"), "operator", "request");
 
         assertFalse(created, "the other writer created it");
         assertEquals("US", stored(tenantId).profile().countryCode());
@@ -125,10 +125,10 @@ class TenantServiceTest {
     @Test
     void save_decidesTheWithdrawalOnWhatTheRetryRead() {
         String tenantId = id();
-        tenants.save(tenantId, in("FR"));
+        tenants.save(tenantId, in("FR"), "operator", "request");
         store.interleave(1, () -> otherOperatorSaves(tenantId, in("US")));
 
-        tenants.save(tenantId, in("DE"));
+        tenants.save(tenantId, in("DE"), "operator", "request");
 
         assertEquals(1, stored(tenantId).consentEpoch(), "US (ENABLED) to DE (DISABLED) withdraws consents");
     }
@@ -136,13 +136,13 @@ class TenantServiceTest {
     @Test
     void save_givesUpAsStoreUnavailable_whenTheTenantKeepsChanging() {
         String tenantId = id();
-        tenants.save(tenantId, in("US"));
+        tenants.save(tenantId, in("US"), "operator", "request");
         List<String> countries = List.of("CA", "GB", "NL");
         AtomicInteger next = new AtomicInteger();
         store.interleave(TenantService.WRITE_ATTEMPTS,
                 () -> otherOperatorSaves(tenantId, in(countries.get(next.getAndIncrement()))));
 
-        assertThrows(StoreUnavailableException.class, () -> tenants.save(tenantId, in("DE")));
+        assertThrows(StoreUnavailableException.class, () -> tenants.save(tenantId, in("DE"), "operator", "request"));
 
         assertEquals("NL", stored(tenantId).profile().countryCode());
     }
@@ -150,10 +150,10 @@ class TenantServiceTest {
     @Test
     void save_evictsThisInstancesCachedTenant() {
         String tenantId = id();
-        tenants.save(tenantId, in("US"));
+        tenants.save(tenantId, in("US"), "operator", "request");
         cache.find(tenantId);
 
-        tenants.save(tenantId, in("DE"));
+        tenants.save(tenantId, in("DE"), "operator", "request");
 
         assertEquals("DE", cache.find(tenantId).orElseThrow().profile().countryCode());
     }
@@ -161,7 +161,7 @@ class TenantServiceTest {
     @Test
     void require_readsTheStore_notTheCache() {
         String tenantId = id();
-        tenants.save(tenantId, in("US"));
+        tenants.save(tenantId, in("US"), "operator", "request");
         cache.find(tenantId);
         otherOperatorSaves(tenantId, in("DE"));
 

@@ -15,6 +15,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import com.contoso.linkedin.domain.AuditEntry;
 import com.contoso.linkedin.domain.Cloud;
 import com.contoso.linkedin.domain.Connection;
 import com.contoso.linkedin.domain.Consent;
@@ -110,7 +111,7 @@ class UserServiceTest {
         String tenantId = tenant(store);
         setting(store, tenantId, IntegrationMode.SELECTED, id());
         String userId = id();
-        store.setSelectedOneByOne(tenantId, userId, true);
+        store.setSelectedOneByOne(tenantId, userId, true, new AuditEntry.Stamp("admin", NOW, null));
 
         users.connect(tenantId, userId, Consent.BOTH_WAYS);
 

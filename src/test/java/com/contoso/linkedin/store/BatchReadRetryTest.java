@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import com.contoso.linkedin.domain.AuditEntry;
 import com.contoso.linkedin.domain.Cloud;
 import com.contoso.linkedin.domain.TenantProfile;
 import com.contoso.linkedin.domain.UserFacts;
@@ -107,8 +108,9 @@ class BatchReadRetryTest {
 
     private String tenant() {
         String tenantId = UUID.randomUUID().toString();
-        store.saveProfile(tenantId, new TenantProfile(Cloud.PUBLIC, "US", true, true), Optional.empty(), false,
-                Instant.now());
+        TenantProfile profile = new TenantProfile(Cloud.PUBLIC, "US", true, true);
+        store.saveProfile(tenantId, profile, Optional.empty(), false, false, new AuditEntry("operator", Instant.now(),
+                null, null, new AuditEntry.TenantRecordChanged(Optional.empty(), profile)));
         return tenantId;
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -81,17 +82,28 @@ class DynamoDbLinkedInStoreTest extends LinkedInStoreContract {
         assertTrue(item("USER#" + tenantId + "#" + userId, "USER").isEmpty());
     }
 
+    /** The tenant's audit items, oldest first. */
+    private static List<Map<String, AttributeValue>> auditItems(String tenantId) {
+        return dynamo.query(b -> b.tableName(TABLE).consistentRead(true).keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", s("AUDIT#" + tenantId)))).items();
+    }
+
+    private static AuditEntry.Stamp stamp(Instant at) {
+        return new AuditEntry.Stamp("admin", at, "req");
+    }
+
     @Test
     void tenantItem_keepsItsKeyAndAttributeNames() {
         String tenantId = id();
         Instant at = Instant.parse("2026-11-27T19:00:00Z");
-        store.saveProfile(tenantId, new TenantProfile(Cloud.PUBLIC, "US", true, false), Optional.empty(), false, at);
+        TenantProfile profile = new TenantProfile(Cloud.PUBLIC, "US", true, false);
+        store.saveProfile(tenantId, profile, Optional.empty(), false, false,
+                new AuditEntry("operator", at, "req", null, new AuditEntry.TenantRecordChanged(Optional.empty(), profile)));
         store.saveSetting(tenantId, 0, new TenantSetting(IntegrationMode.SELECTED, "g", 1, at, "admin"), true,
-                new AuditEntry(1, "admin", at, new SettingState(IntegrationMode.ENABLED, null),
+                AuditEntry.setting(1, "admin", at, new SettingState(IntegrationMode.ENABLED, null),
                         new SettingState(IntegrationMode.SELECTED, "g"), "why", "req"));
 
         Map<String, AttributeValue> tenant = item("TENANT#" + tenantId, "TENANT");
-        Map<String, AttributeValue> audit = item("TENANT#" + tenantId + "#AUDIT", "V#0000000000000000001");
 
         assertEquals(Map.ofEntries(Map.entry("pk", s("TENANT#" + tenantId)), Map.entry("sk", s("TENANT")),
                 Map.entry("cloud", s("PUBLIC")), Map.entry("countryCode", s("US")),
@@ -101,33 +113,113 @@ class DynamoDbLinkedInStoreTest extends LinkedInStoreContract {
                 Map.entry("settingVersion", AttributeValue.fromN("1")), Map.entry("consentEpoch", AttributeValue.fromN("1")),
                 Map.entry("mode", s("SELECTED")), Map.entry("selectedGroupId", s("g")),
                 Map.entry("updatedAt", s(at.toString())), Map.entry("updatedBy", s("admin"))), tenant);
-        assertEquals(Map.ofEntries(Map.entry("pk", s("TENANT#" + tenantId + "#AUDIT")),
-                Map.entry("sk", s("V#0000000000000000001")), Map.entry("version", AttributeValue.fromN("1")),
-                Map.entry("who", s("admin")), Map.entry("when", s(at.toString())),
-                Map.entry("beforeMode", s("ENABLED")), Map.entry("afterMode", s("SELECTED")),
-                Map.entry("afterGroupId", s("g")), Map.entry("changeReason", s("why")),
-                Map.entry("requestId", s("req"))), audit);
+        assertEquals(Map.of("pk", s("COUNTS#" + tenantId), "sk", s("COUNTS"), "connected", AttributeValue.fromN("0")),
+                item("COUNTS#" + tenantId, "COUNTS"), "the switch to DISABLED starts the connected count afresh");
     }
 
     @Test
-    void userItem_keepsItsKeyAndAttributeNames() {
+    void auditItems_areKeyedByTime_withTheirKindsFields() {
+        String tenantId = id();
+        Instant at = Instant.parse("2026-11-27T19:00:00.123Z");
+        TenantProfile profile = new TenantProfile(Cloud.PUBLIC, "US", true, false);
+        store.saveProfile(tenantId, profile, Optional.empty(), false, false,
+                new AuditEntry("operator", at, "req", null, new AuditEntry.TenantRecordChanged(Optional.empty(), profile)));
+        store.saveSetting(tenantId, 0, new TenantSetting(IntegrationMode.SELECTED, "g", 1, at, "admin"), false,
+                AuditEntry.setting(1, "admin", at, new SettingState(IntegrationMode.ENABLED, null),
+                        new SettingState(IntegrationMode.SELECTED, "g"), "why", "req"));
+
+        List<Map<String, AttributeValue>> items = auditItems(tenantId);
+
+        assertEquals(2, items.size());
+        for (Map<String, AttributeValue> item : items) {
+            assertTrue(item.get("sk").s().matches("T#" + at.toEpochMilli() + "#[0-9a-f]{8}"), item.get("sk").s());
+        }
+        Map<String, AttributeValue> setting = new java.util.HashMap<>(items.get(1));
+        setting.remove("sk");
+        assertEquals(Map.ofEntries(Map.entry("pk", s("AUDIT#" + tenantId)), Map.entry("kind", s("SETTING")),
+                Map.entry("version", AttributeValue.fromN("1")),
+                Map.entry("who", s("admin")), Map.entry("when", s(at.toString())),
+                Map.entry("beforeMode", s("ENABLED")), Map.entry("afterMode", s("SELECTED")),
+                Map.entry("afterGroupId", s("g")), Map.entry("changeReason", s("why")),
+                Map.entry("requestId", s("req"))), setting);
+        assertEquals(Map.of("cloud", s("PUBLIC"), "countryCode", s("US"), "rolledOut", AttributeValue.fromBool(true),
+                "usersCanConsentToApps", AttributeValue.fromBool(false)), items.get(0).get("after").m());
+        assertEquals(s("TENANT_RECORD"), items.get(0).get("kind"));
+    }
+
+    @Test
+    void userItem_keepsItsKeyAndAttributeNames_andItsPlaceInTheIndex() {
         String tenantId = id();
         String userId = id();
         Instant at = Instant.parse("2026-11-27T19:00:00Z");
-        store.updateGroupMembers(tenantId, "g", Set.of(userId), Set.of());
-        store.setSelectedOneByOne(tenantId, userId, true);
+        TenantProfile profile = new TenantProfile(Cloud.PUBLIC, "US", true, true);
+        store.saveProfile(tenantId, profile, Optional.empty(), false, false,
+                new AuditEntry("operator", at, "req", null, new AuditEntry.TenantRecordChanged(Optional.empty(), profile)));
+        store.updateGroupMembers(tenantId, "g", Set.of(userId), Set.of(), stamp(at));
+        store.setSelectedOneByOne(tenantId, userId, true, stamp(at));
         store.setOfficeOption(tenantId, userId, false);
         store.setOfficePolicy(tenantId, userId, OfficePolicy.ENABLED);
         store.setProfileVisibility(tenantId, userId, false);
-        store.connect(tenantId, userId, Consent.BOTH_WAYS, 3, at);
+        store.connect(tenantId, userId, Consent.BOTH_WAYS, 0, at);
 
         assertEquals(Map.ofEntries(Map.entry("pk", s("USER#" + tenantId + "#" + userId)), Map.entry("sk", s("USER")),
                 Map.entry("groups", AttributeValue.fromSs(java.util.List.of("g"))),
                 Map.entry("selectedOneByOne", AttributeValue.fromBool(true)),
                 Map.entry("officeOption", AttributeValue.fromBool(false)), Map.entry("officePolicy", s("ENABLED")),
                 Map.entry("profileVisible", AttributeValue.fromBool(false)), Map.entry("consent", s("BOTH_WAYS")),
-                Map.entry("connectedEpoch", AttributeValue.fromN("3")), Map.entry("connectedAt", s(at.toString()))),
+                Map.entry("connectedEpoch", AttributeValue.fromN("0")), Map.entry("connectedAt", s(at.toString())),
+                Map.entry("rev", AttributeValue.fromN("3")), Map.entry("tenantKey", s("TENANT#" + tenantId)),
+                Map.entry("userKey", s("S#" + userId))),
                 item("USER#" + tenantId + "#" + userId, "USER"));
+        assertEquals(Map.of("pk", s("COUNTS#" + tenantId), "sk", s("COUNTS"), "connected", AttributeValue.fromN("1"),
+                "selectedOneByOne", AttributeValue.fromN("1"), "G#g", AttributeValue.fromN("1")),
+                item("COUNTS#" + tenantId, "COUNTS"));
+    }
+
+    @Test
+    void offboarding_letsTheAuditExpire_andLeavesNothingElseOfTheTenant() {
+        String tenantId = id();
+        Instant at = Instant.parse("2026-11-27T19:00:00Z");
+        Instant expires = at.plus(java.time.Duration.ofDays(400));
+        TenantProfile profile = new TenantProfile(Cloud.PUBLIC, "US", true, true);
+        store.saveProfile(tenantId, profile, Optional.empty(), false, false,
+                new AuditEntry("operator", at, "req", null, new AuditEntry.TenantRecordChanged(Optional.empty(), profile)));
+        for (int i = 0; i < 7; i++) {
+            store.setSelectedOneByOne(tenantId, id(), true, stamp(at));
+        }
+        store.startOffboarding(tenantId, store.findTenant(tenantId).orElseThrow(),
+                new AuditEntry("operator", at, "req", null, new AuditEntry.TenantOffboarded()));
+
+        int calls = 0;
+        while (!store.offboardPage(tenantId, 3, expires).done()) {
+            calls++;
+            assertTrue(calls < 10, "offboarding never ends");
+        }
+
+        for (String partition : List.of("TENANT#", "COUNTS#")) {
+            assertEquals(List.of(), dynamo.query(b -> b.tableName(TABLE).consistentRead(true)
+                    .keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk", s(partition + tenantId))))
+                    .items(), "no record, counts or marker");
+        }
+        assertEquals(List.of(), dynamo.query(b -> b.tableName(TABLE).indexName(TableLayout.USERS_BY_TENANT)
+                .keyConditionExpression("tenantKey = :t").expressionAttributeValues(Map.of(":t", s("TENANT#" + tenantId))))
+                .items(), "no user");
+        List<Map<String, AttributeValue>> audit = auditItems(tenantId);
+        assertEquals(9, audit.size(), "creation, 7 selections, offboarding");
+        assertTrue(audit.stream().allMatch(i -> AttributeValue.fromN(Long.toString(expires.getEpochSecond()))
+                .equals(i.get("expiresAt"))), "every entry expires");
+    }
+
+    @Test
+    void theTable_hasTheIndexOfUsersByTenant_andItsTimeToLive() {
+        var table = dynamo.describeTable(b -> b.tableName(TABLE)).table();
+        var index = table.globalSecondaryIndexes().get(0);
+
+        assertEquals(TableLayout.USERS_BY_TENANT, index.indexName());
+        assertEquals(List.of("tenantKey", "userKey"), index.keySchema().stream().map(k -> k.attributeName()).toList());
+        assertEquals("KEYS_ONLY", index.projection().projectionTypeAsString());
+        assertEquals("expiresAt", dynamo.describeTimeToLive(b -> b.tableName(TABLE)).timeToLiveDescription()
+                .attributeName());
     }
 
     @Test
@@ -138,13 +230,13 @@ class DynamoDbLinkedInStoreTest extends LinkedInStoreContract {
                 "rolledOut", AttributeValue.fromBool(true), "usersCanConsentToApps", AttributeValue.fromBool(true)));
         put(Map.of("pk", s("USER#" + tenantId + "#" + userId), "sk", s("USER"), "consent", s("SOMETIMES"),
                 "connectedEpoch", AttributeValue.fromN("0"), "connectedAt", s("2026-11-27T19:00:00Z")));
-        put(Map.of("pk", s("TENANT#" + tenantId + "#AUDIT"), "sk", s("V#0000000000000000001"),
-                "version", AttributeValue.fromN("1"), "who", s("admin"), "when", s("yesterday"),
+        put(Map.of("pk", s("AUDIT#" + tenantId), "sk", s("T#1795806000000#00000001"),
+                "kind", s("SETTING"), "version", AttributeValue.fromN("1"), "who", s("admin"), "when", s("yesterday"),
                 "beforeMode", s("ENABLED"), "afterMode", s("DISABLED")));
 
         assertThrows(StoreUnavailableException.class, () -> store.findTenant(tenantId));
         assertThrows(StoreUnavailableException.class, () -> store.findUser(tenantId, userId));
         assertThrows(StoreUnavailableException.class, () -> store.findUsers(tenantId, java.util.List.of(userId)));
-        assertThrows(StoreUnavailableException.class, () -> store.listAudit(tenantId, 10, Optional.empty()));
+        assertThrows(StoreUnavailableException.class, () -> store.listAudit(tenantId, LinkedInStore.AuditQuery.newest(10)));
     }
 }

@@ -18,6 +18,7 @@ import com.contoso.linkedin.domain.IntegrationMode;
 import com.contoso.linkedin.domain.SettingState;
 import com.contoso.linkedin.domain.TenantProfile;
 import com.contoso.linkedin.domain.TenantSetting;
+import com.contoso.linkedin.store.LinkedInStore.AuditQuery;
 import com.contoso.linkedin.store.dynamodb.DynamoDbLinkedInStore;
 import com.contoso.linkedin.support.TestConfig;
 
@@ -52,7 +53,10 @@ class StoreFailureTest {
         assertThrows(StoreUnavailableException.class, () -> store.findTenant(id));
         assertThrows(StoreUnavailableException.class, () -> store.findUser(id, id));
         assertThrows(StoreUnavailableException.class, () -> store.findUsers(id, List.of(id, id)));
-        assertThrows(StoreUnavailableException.class, () -> store.listAudit(id, 10, Optional.empty()));
+        assertThrows(StoreUnavailableException.class, () -> store.listAudit(id, AuditQuery.newest(10)));
+        assertThrows(StoreUnavailableException.class, () -> store.findTenantWithCounts(id));
+        assertThrows(StoreUnavailableException.class, () -> store.listSelectedUsers(id, 10, Optional.empty()));
+        assertThrows(StoreUnavailableException.class, () -> store.findOffboarding(id));
     }
 
     @Test
@@ -62,14 +66,19 @@ class StoreFailureTest {
 
         assertThrows(StoreUnavailableException.class, () -> store.disconnect(id, id));
         assertThrows(StoreUnavailableException.class, () -> store.setProfileVisibility(id, id, false));
-        assertThrows(StoreUnavailableException.class, () -> store.saveProfile(id,
-                new TenantProfile(Cloud.PUBLIC, "US", true, true), Optional.empty(), false, Instant.now()));
+        TenantProfile us = new TenantProfile(Cloud.PUBLIC, "US", true, true);
+        AuditEntry.Stamp stamp = new AuditEntry.Stamp("admin", Instant.now(), null);
+        assertThrows(StoreUnavailableException.class, () -> store.saveProfile(id, us, Optional.empty(), false, false,
+                stamp.entry(new AuditEntry.TenantRecordChanged(Optional.empty(), us))));
         assertThrows(StoreUnavailableException.class, () -> store.saveSetting(id, 0,
                 new TenantSetting(IntegrationMode.DISABLED, null, 1, Instant.now(), "admin"), true,
-                new AuditEntry(1, "admin", Instant.now(), new SettingState(IntegrationMode.ENABLED, null),
+                AuditEntry.setting(1, "admin", Instant.now(), new SettingState(IntegrationMode.ENABLED, null),
                         new SettingState(IntegrationMode.DISABLED, null), null, null)));
-        assertThrows(StoreUnavailableException.class, () -> store.updateGroupMembers(id, id, Set.of(id), Set.of()));
+        assertThrows(StoreUnavailableException.class, () -> store.updateGroupMembers(id, id, Set.of(id), Set.of(), stamp));
+        assertThrows(StoreUnavailableException.class, () -> store.setSelectedOneByOne(id, id, true, stamp));
         assertThrows(StoreUnavailableException.class, () -> store.setOfficeOption(id, id, false));
         assertThrows(StoreUnavailableException.class, () -> store.connect(id, id, Consent.BOTH_WAYS, 0, Instant.now()));
+        assertThrows(StoreUnavailableException.class, () -> store.eraseUser(id, id, stamp));
+        assertThrows(StoreUnavailableException.class, () -> store.offboardPage(id, 10, Instant.now()));
     }
 }

@@ -83,8 +83,8 @@ public final class StreamRecords {
         return image().s("pk", "USER#" + tenantId + "#" + userId).s("sk", "USER");
     }
 
-    public static Image auditKeys(String tenantId, long version) {
-        return image().s("pk", "TENANT#" + tenantId + "#AUDIT").s("sk", String.format("V#%019d", version));
+    public static Image auditKeys(String tenantId, long epochMillis) {
+        return image().s("pk", "AUDIT#" + tenantId).s("sk", String.format("T#%013d#%08x", epochMillis, 1));
     }
 
     /** A tenant item as TenantService first saves it: the record, version 0, epoch 0. */

@@ -10,18 +10,25 @@ import com.contoso.linkedin.config.LinkedInConfig;
  * otherwise; the parts neither the store nor the services read are refused.
  */
 public record TestConfig(String tableName, Duration maxStaleness, int maxEntries, int batchAttempts,
-        Duration retryBaseDelay) implements LinkedInConfig {
+        Duration retryBaseDelay, int offboardingPageSize, Duration auditRetention) implements LinkedInConfig {
 
     public static TestConfig defaults() {
-        return new TestConfig("linkedin-integration", Duration.ofSeconds(30), 10_000, 6, Duration.ofMillis(20));
+        return new TestConfig("linkedin-integration", Duration.ofSeconds(30), 10_000, 6, Duration.ofMillis(20), 500,
+                Duration.ofDays(400));
     }
 
     public TestConfig withTable(String name) {
-        return new TestConfig(name, maxStaleness, maxEntries, batchAttempts, retryBaseDelay);
+        return new TestConfig(name, maxStaleness, maxEntries, batchAttempts, retryBaseDelay, offboardingPageSize,
+                auditRetention);
     }
 
     public TestConfig withTenantCache(Duration bound, int entries) {
-        return new TestConfig(tableName, bound, entries, batchAttempts, retryBaseDelay);
+        return new TestConfig(tableName, bound, entries, batchAttempts, retryBaseDelay, offboardingPageSize,
+                auditRetention);
+    }
+
+    public TestConfig withOffboarding(int pageSize, Duration retention) {
+        return new TestConfig(tableName, maxStaleness, maxEntries, batchAttempts, retryBaseDelay, pageSize, retention);
     }
 
     @Override
@@ -77,6 +84,21 @@ public record TestConfig(String tableName, Duration maxStaleness, int maxEntries
     @Override
     public Metrics metrics() {
         return () -> Duration.ofSeconds(10);
+    }
+
+    @Override
+    public Offboarding offboarding() {
+        return new Offboarding() {
+            @Override
+            public int pageSize() {
+                return offboardingPageSize;
+            }
+
+            @Override
+            public Duration auditRetention() {
+                return auditRetention;
+            }
+        };
     }
 
     @Override

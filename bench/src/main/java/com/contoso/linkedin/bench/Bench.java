@@ -802,11 +802,18 @@ public final class Bench {
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClient(UrlConnectionHttpClient.create()).build();
+        // As infra/template.yaml declares it (store/dynamodb/TableLayout): keys, and the index of users by tenant.
         raw.createTable(b -> b.tableName(TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build(),
-                        AttributeDefinition.builder().attributeName("sk").attributeType(ScalarAttributeType.S).build())
+                        AttributeDefinition.builder().attributeName("sk").attributeType(ScalarAttributeType.S).build(),
+                        AttributeDefinition.builder().attributeName("tenantKey").attributeType(ScalarAttributeType.S).build(),
+                        AttributeDefinition.builder().attributeName("userKey").attributeType(ScalarAttributeType.S).build())
                 .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
-                        KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build()));
+                        KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build())
+                .globalSecondaryIndexes(index -> index.indexName("users-by-tenant")
+                        .keySchema(KeySchemaElement.builder().attributeName("tenantKey").keyType(KeyType.HASH).build(),
+                                KeySchemaElement.builder().attributeName("userKey").keyType(KeyType.RANGE).build())
+                        .projection(projection -> projection.projectionType("KEYS_ONLY"))));
     }
 
     Map<String, String> env(int storePort) {

@@ -7,11 +7,11 @@ import com.contoso.linkedin.domain.Reason;
 /**
  * The eligibility decision in OpenFeature's words: value, variant and OpenFeature reason of each
  * flag, keeping the contract's reason code beside it. A pure function of the decision (or card)
- * and the version of the setting behind it.
+ * and whether the setting behind it is the never-written default.
  *
  * <p>OpenFeature reasons:
  * <ul>
- * <li>{@code DEFAULT}: the setting a tenant has while no admin has written it (version 0) decided
+ * <li>{@code DEFAULT}: the setting a tenant has while no admin has written it decided
  * the value: the default {@code ENABLED} made {@code linkedin-integration} true, or the
  * {@code DE}/{@code FR} default {@code DISABLED} made every flag false.</li>
  * <li>{@code DISABLED}: the feature is switched off for the whole tenant: by a written
@@ -38,7 +38,7 @@ public final class OfrepAnswers {
     }
 
     /** The three flags about the user themselves, from their eligibility decision. */
-    public static Answer forUser(OfrepFlag flag, Decision decision, long settingVersion) {
+    public static Answer forUser(OfrepFlag flag, Decision decision, boolean defaultSetting) {
         boolean value = switch (flag) {
             case INTEGRATION -> decision.eligible();
             case CONNECTED_INFO -> decision.showConnectedLinkedInInfo();
@@ -47,8 +47,8 @@ public final class OfrepAnswers {
         };
         String reason;
         if (!decision.eligible()) {
-            reason = refused(decision.reason(), settingVersion);
-        } else if (flag == OfrepFlag.INTEGRATION && settingVersion == 0) {
+            reason = refused(decision.reason(), defaultSetting);
+        } else if (flag == OfrepFlag.INTEGRATION && defaultSetting) {
             reason = DEFAULT;
         } else {
             reason = TARGETING_MATCH;
@@ -57,20 +57,20 @@ public final class OfrepAnswers {
     }
 
     /** The profile-card level: the viewer's eligibility governs, the subject's visibility hides. */
-    public static Answer forCard(Card card, long settingVersion) {
+    public static Answer forCard(Card card, boolean defaultSetting) {
         String level = card.level().name();
         String reason = card.show() || card.reason() == Reason.SUBJECT_HIDDEN ? TARGETING_MATCH
-                : refused(card.reason(), settingVersion);
+                : refused(card.reason(), defaultSetting);
         return new Answer(level, level, reason, card.reason());
     }
 
     /** Why a user is not eligible, as an OpenFeature reason. */
-    static String refused(Reason reason, long settingVersion) {
+    static String refused(Reason reason, boolean defaultSetting) {
         return switch (reason) {
             case TENANT_NOT_PROVISIONED, CLOUD_NOT_SUPPORTED, NOT_ROLLED_OUT -> DISABLED;
-            case DISABLED_BY_TENANT -> settingVersion == 0 ? DEFAULT : DISABLED;
+            case DISABLED_BY_TENANT -> defaultSetting ? DEFAULT : DISABLED;
             case NOT_SELECTED, DISABLED_BY_OFFICE_POLICY, DISABLED_BY_USER, SUBJECT_HIDDEN -> TARGETING_MATCH;
-            case ELIGIBLE, USER_CONSENT_NOT_ALLOWED, OPTION_LOCKED_BY_POLICY ->
+            case ELIGIBLE, USER_CONSENT_NOT_ALLOWED, OPTION_LOCKED_BY_POLICY, OFFBOARDING_IN_PROGRESS ->
                     throw new IllegalArgumentException(reason + " does not refuse eligibility");
         };
     }

@@ -212,8 +212,8 @@ public class OfrepResource {
     private static EvaluationSuccess answer(OfrepFlag flag, ContextEvaluation evaluation) {
         Freshness freshness = evaluation.freshness();
         Answer answer = flag.needsViewer()
-                ? OfrepAnswers.forCard(evaluation.card().orElseThrow(), freshness.settingVersion())
-                : OfrepAnswers.forUser(flag, evaluation.decision(), freshness.settingVersion());
+                ? OfrepAnswers.forCard(evaluation.card().orElseThrow(), freshness.defaultSetting())
+                : OfrepAnswers.forUser(flag, evaluation.decision(), freshness.defaultSetting());
         return success(flag, answer, freshness);
     }
 

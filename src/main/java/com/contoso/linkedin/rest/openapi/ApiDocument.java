@@ -58,6 +58,7 @@ public final class ApiDocument {
     public static final String CONNECTION_REFUSED_PROBLEM = "ConnectionRefusedProblem";
     public static final String OPTION_LOCKED_PROBLEM = "OptionLockedProblem";
     public static final String CLOUD_NOT_SUPPORTED_PROBLEM = "CloudNotSupportedProblem";
+    public static final String OFFBOARDING_PROBLEM = "OffboardingInProgressProblem";
 
     private ApiDocument() {
     }
@@ -78,12 +79,31 @@ public final class ApiDocument {
                  "updatedBy": "9d8c7b6a-5f4e-4d3c-2b1a-0f9e8d7c6b5a"}""";
         public static final String AUDIT_PAGE = """
                 {"tenantId": "8f6a7b2e-1c3d-4e5f-9a0b-1c2d3e4f5a6b",
-                 "entries": [{"version": 1, "who": "9d8c7b6a-5f4e-4d3c-2b1a-0f9e8d7c6b5a",
+                 "entries": [{"kind": "SELECTION", "who": "9d8c7b6a-5f4e-4d3c-2b1a-0f9e8d7c6b5a",
+                              "when": "2026-11-27T19:05:00.456Z", "changeReason": null, "requestId": "Rx2c3d4e5f6gHi=",
+                              "userId": "0b1c2d3e-4f5a-4b7c-8d9e-0f1a2b3c4d5e", "selected": true},
+                             {"kind": "SETTING", "version": 1, "who": "9d8c7b6a-5f4e-4d3c-2b1a-0f9e8d7c6b5a",
                               "when": "2026-11-27T19:00:00.123Z",
                               "before": {"mode": "ENABLED", "selectedGroupId": null},
                               "after": {"mode": "SELECTED", "selectedGroupId": "3a4b5c6d-7e8f-4a0b-9c1d-2e3f4a5b6c7d"},
-                              "changeReason": "pilot", "requestId": "Qx1b2c3d4e5fGh="}],
+                              "changeReason": "pilot", "requestId": "Qx1b2c3d4e5fGh="},
+                             {"kind": "TENANT_RECORD", "who": "00000000-0000-0000-0000-0000000000ab",
+                              "when": "2026-11-27T18:00:00.000Z", "changeReason": null, "requestId": "Px0a1b2c3d4eFg=",
+                              "recordAfter": {"cloud": "PUBLIC", "countryCode": "US", "rolledOut": true,
+                                              "usersCanConsentToApps": true}}],
+                 "nextCursor": "YVQjMDAwMTc5NTg5MjQwMDAwMCMwMDAwMDAwMQ"}""";
+        public static final String PREVIEW = """
+                {"tenantId": "8f6a7b2e-1c3d-4e5f-9a0b-1c2d3e4f5a6b", "mode": "SELECTED",
+                 "selectedGroupId": "3a4b5c6d-7e8f-4a0b-9c1d-2e3f4a5b6c7d", "availability": "AVAILABLE",
+                 "currentVersion": 0, "changes": true, "connectedUsersWhoseConsentIsWithdrawn": 0,
+                 "selectedUsersWhoLoseAccess": 0, "usersWhoGainAccess": 0,
+                 "warnings": ["USERS_OUTSIDE_THE_SELECTION_LOSE_ACCESS"]}""";
+        public static final String SELECTED_USERS = """
+                {"tenantId": "8f6a7b2e-1c3d-4e5f-9a0b-1c2d3e4f5a6b",
+                 "userIds": ["0b1c2d3e-4f5a-4b7c-8d9e-0f1a2b3c4d5e", "5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b"],
                  "nextCursor": null}""";
+        public static final String OFFBOARDING = """
+                {"tenantId": "8f6a7b2e-1c3d-4e5f-9a0b-1c2d3e4f5a6b", "erasedUsers": 500, "done": false}""";
         public static final String SELECTION = """
                 {"tenantId": "8f6a7b2e-1c3d-4e5f-9a0b-1c2d3e4f5a6b", "userId": "0b1c2d3e-4f5a-4b7c-8d9e-0f1a2b3c4d5e",
                  "selected": true}""";
@@ -195,6 +215,10 @@ public final class ApiDocument {
                 {"type": "urn:linkedin-integration:problem:refused", "title": "Refused by a rule", "status": 409,
                  "detail": "LinkedIn integration is not available in the US_GOVERNMENT cloud",
                  "reason": "CLOUD_NOT_SUPPORTED"}""";
+        public static final String OFFBOARDING_IN_PROGRESS = """
+                {"type": "urn:linkedin-integration:problem:refused", "title": "Refused by a rule", "status": 409,
+                 "detail": "The tenant is being offboarded; it can be provisioned again once that is done",
+                 "reason": "OFFBOARDING_IN_PROGRESS"}""";
         public static final String PRECONDITION_FAILED = """
                 {"type": "urn:linkedin-integration:problem:precondition-failed", "title": "Precondition failed",
                  "status": 412, "detail": "The setting has changed since it was read: current version is 2"}""";

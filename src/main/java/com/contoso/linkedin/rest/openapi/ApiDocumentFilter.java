@@ -44,7 +44,7 @@ public class ApiDocumentFilter implements OASFilter {
             "subjectId", "targetingKey");
 
     /** Fields that hold a list of directory ids. */
-    private static final Set<String> GUID_LISTS = Set.of("userIds", "subjectIds", "add", "remove");
+    private static final Set<String> GUID_LISTS = Set.of("userIds", "subjectIds", "add", "remove", "added", "removed");
 
     private static final String GUID_RULE = "A GUID; anything else is a 400. Upper case is accepted and answered in lower case.";
 

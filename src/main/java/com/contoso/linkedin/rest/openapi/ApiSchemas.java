@@ -7,14 +7,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 
+import com.contoso.linkedin.domain.AuditKind;
+import com.contoso.linkedin.domain.PreviewWarning;
 import com.contoso.linkedin.domain.SettingChange;
 import com.contoso.linkedin.rest.RequestBodies;
 import com.contoso.linkedin.service.SelectionService;
+import com.contoso.linkedin.store.LinkedInStore;
 
 /**
  * What the document says of the JSON bodies beyond what their records' Java types say, by schema
@@ -60,18 +64,49 @@ final class ApiSchemas {
         refine("TenantView", s -> s.answer().ref("cloud", "Cloud").pattern("countryCode", "^[A-Z]{2}$", null));
         refine("SettingView", s -> s.answer().ref("mode", "IntegrationMode")
                 .nullable("selectedGroupId", "The group when mode is SELECTED, else null.")
-                .describe("isDefault", "True while no admin has written the setting (version 0): the country's default.")
+                .describe("isDefault", "True while no admin has written the setting: the country's default, without "
+                        + "updatedAt or updatedBy.")
                 .enumeration("availability", "Whether the integration exists for the tenant at all, else why not.",
                         "AVAILABLE", "CLOUD_NOT_SUPPORTED", "NOT_ROLLED_OUT")
-                .minimum("version", 0, "0 while never written; the ETag is this number.")
+                .minimum("version", 0, "0 until the setting is first written or a record change changes what it shows "
+                        + "(the default mode, the availability); the ETag is this number.")
                 .format("updatedAt", INSTANT).nullable("updatedAt", null)
                 .nullable("updatedBy", "The object id of who wrote it."));
         refine("StateView", s -> s.answer().ref("mode", "IntegrationMode").nullable("selectedGroupId", null));
-        refine("AuditEntryView", s -> s.answer().minimum("version", 1, null)
+        refine("AuditEntryView", s -> s.answer("version", "before", "after", "userId", "selected", "groupId", "added",
+                "removed", "recordBefore", "recordAfter")
+                .describe(null, "One change. Every kind has kind, who, when, changeReason and requestId; the other fields "
+                        + "are those of its kind: SETTING version, before, after; SELECTION userId, selected; "
+                        + "GROUP_MEMBERS groupId, added, removed; TENANT_RECORD recordBefore (absent on creation), "
+                        + "recordAfter; USER_ERASURE userId; TENANT_OFFBOARDING none.")
+                .enumeration("kind", "What changed, which decides the entry's other fields.",
+                        Stream.of(AuditKind.values()).map(Enum::name).toArray(String[]::new))
+                .minimum("version", 1, "SETTING: the setting's version after the change.")
                 .describe("who", "The object id of who made the change.").format("when", INSTANT)
-                .nullable("changeReason", null).nullable("requestId", "The API Gateway request id of the change."));
+                .nullable("changeReason", null).nullable("requestId", "The API Gateway request id of the change.")
+                .describe("userId", "SELECTION, USER_ERASURE: the user's object id (nothing else of the user is kept).")
+                .describe("selected", "SELECTION: selected one by one after the change, or no longer.")
+                .describe("groupId", "GROUP_MEMBERS: the group synced.")
+                .items("added", 0, LinkedInStore.GROUP_SYNC_CHUNK).items("removed", 0, LinkedInStore.GROUP_SYNC_CHUNK)
+                .describe("added", "GROUP_MEMBERS: users really added and removed in one stored transaction (a sync "
+                        + "of more users has an entry per transaction).")
+                .describe("recordBefore", "TENANT_RECORD: the record before; absent when the change created it.")
+                .describe("recordAfter", "TENANT_RECORD: the record after."));
+        refine("RecordView", s -> s.answer().ref("cloud", "Cloud").pattern("countryCode", "^[A-Z]{2}$", null));
         refine("AuditPageView", s -> s.answer().describe("entries", "Newest first.")
                 .nullable("nextCursor", "The next page's cursor; null on the last page."));
+        refine("PreviewView", s -> s.answer().ref("mode", "IntegrationMode").nullable("selectedGroupId", null)
+                .enumeration("availability", null, "AVAILABLE", "CLOUD_NOT_SUPPORTED", "NOT_ROLLED_OUT")
+                .minimum("currentVersion", 0, "The setting version previewed: If-Match of it holds the PUT to it.")
+                .minimum("connectedUsersWhoseConsentIsWithdrawn", 0, "Connected users whose consent DISABLED withdraws.")
+                .minimum("selectedUsersWhoLoseAccess", 0, "Users selected one by one and synced group members "
+                        + "with access now and none after (docs/admin-api.md).")
+                .minimum("usersWhoGainAccess", 0, "The same, without access now and with it after; under ENABLED "
+                        + "every directory user gains it, uncounted (ALL_DIRECTORY_USERS_GAIN_ACCESS).")
+                .apply("warnings", w -> w.getItems().enumeration(Stream.of(PreviewWarning.values())
+                        .map(Enum::name).map(Object.class::cast).toList())));
+        refine("SelectedUsersView", s -> s.answer().describe("userIds", "By id.").nullable("nextCursor", "null on the last page."));
+        refine("OffboardingView", s -> s.answer().minimum("erasedUsers", 0, "User items erased so far."));
         refine("SelectionView", Refine::answer);
         refine("GroupMembersView", s -> s.answer().minimum("added", 0, "Distinct ids added.")
                 .minimum("removed", 0, "Distinct ids removed."));
@@ -123,7 +158,6 @@ final class ApiSchemas {
 
     private ApiSchemas() {
     }
-
     private static void refine(String schema, Consumer<Refine> refinement) {
         REFINEMENTS.put(schema, refinement);
     }

@@ -123,7 +123,7 @@
                                 The contract's reason, where a rule refused.""",
                                 enumeration = { "TENANT_NOT_PROVISIONED", "CLOUD_NOT_SUPPORTED", "NOT_ROLLED_OUT",
                                         "DISABLED_BY_TENANT", "NOT_SELECTED", "USER_CONSENT_NOT_ALLOWED",
-                                        "OPTION_LOCKED_BY_POLICY" }),
+                                        "OPTION_LOCKED_BY_POLICY", "OFFBOARDING_IN_PROGRESS" }),
                         @Schema(name = ApiDocument.TENANT_NOT_PROVISIONED_PROBLEM, allOf = Problem.class,
                                 requiredProperties = "reason",
                                 properties = @SchemaProperty(name = "reason", enumeration = "TENANT_NOT_PROVISIONED")),
@@ -139,7 +139,10 @@
                                 properties = @SchemaProperty(name = "reason", enumeration = "OPTION_LOCKED_BY_POLICY")),
                         @Schema(name = ApiDocument.CLOUD_NOT_SUPPORTED_PROBLEM, allOf = Problem.class,
                                 requiredProperties = "reason",
-                                properties = @SchemaProperty(name = "reason", enumeration = "CLOUD_NOT_SUPPORTED")) }))
+                                properties = @SchemaProperty(name = "reason", enumeration = "CLOUD_NOT_SUPPORTED")),
+                        @Schema(name = ApiDocument.OFFBOARDING_PROBLEM, allOf = Problem.class,
+                                requiredProperties = "reason",
+                                properties = @SchemaProperty(name = "reason", enumeration = "OFFBOARDING_IN_PROGRESS")) }))
 package com.contoso.linkedin.rest.openapi;
 
 import org.eclipse.microprofile.openapi.annotations.Components;

@@ -1,6 +1,8 @@
 package com.contoso.linkedin.store.dynamodb;
 
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -26,6 +28,15 @@ final class AttributeValues {
         return AttributeValue.builder().ss(element).build();
     }
 
+    /** A string set, in order; DynamoDB refuses an empty set, so an empty one is not written (null). */
+    static AttributeValue stringSet(Set<String> elements) {
+        return elements.isEmpty() ? null : AttributeValue.builder().ss(new TreeSet<>(elements)).build();
+    }
+
+    static AttributeValue map(Map<String, AttributeValue> value) {
+        return AttributeValue.builder().m(value).build();
+    }
+
     /** The string, or null when absent. */
     static String string(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
@@ -41,5 +52,11 @@ final class AttributeValues {
     static boolean flag(Map<String, AttributeValue> item, String name, boolean absent) {
         AttributeValue value = item.get(name);
         return value == null ? absent : value.bool();
+    }
+
+    /** The string set, or empty when absent. */
+    static Set<String> strings(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? Set.of() : Set.copyOf(value.ss());
     }
 }

@@ -14,7 +14,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * reserved words (mode, when, ...) and no value is ever spliced into the text.
  */
 final class Expression {
+    private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9]*");
     private final Map<String, String> names = new LinkedHashMap<>();
+    /** Placeholders by attribute: one per attribute, however often it is named. */
+    private final Map<String, String> placeholders = new LinkedHashMap<>();
     private final Map<String, AttributeValue> values = new LinkedHashMap<>();
     private final List<String> sets = new ArrayList<>();
     private final List<String> removes = new ArrayList<>();
@@ -61,6 +64,12 @@ final class Expression {
         return this;
     }
 
+    /** {@code ADD #a :n} on a number: atomic on the item, counting from 0 when absent. */
+    Expression add(String attribute, long delta) {
+        adds.add(name(attribute) + " " + value(attribute, AttributeValues.n(delta)));
+        return this;
+    }
+
     /** {@code DELETE #a :e} on a string set: atomic on the item, a no-op when absent. */
     Expression deleteFromSet(String attribute, String element) {
         deletes.add(name(attribute) + " " + value(attribute, AttributeValues.stringSet(element)));
@@ -86,6 +95,24 @@ final class Expression {
 
     Expression whenLessThan(String attribute, AttributeValue value) {
         conditions.add(name(attribute) + " < " + value(attribute, value));
+        return this;
+    }
+
+    Expression whenBetween(String attribute, AttributeValue low, AttributeValue high) {
+        conditions.add(name(attribute) + " BETWEEN " + value(attribute, low) + " AND " + value(attribute, high));
+        return this;
+    }
+
+    Expression whenBeginsWith(String attribute, AttributeValue prefix) {
+        conditions.add("begins_with(" + name(attribute) + ", " + value(attribute, prefix) + ")");
+        return this;
+    }
+
+    /** {@code #a IN (:v, :v1, ...)}: at least one value. */
+    Expression whenIn(String attribute, List<AttributeValue> candidates) {
+        List<String> placeholders = new ArrayList<>();
+        candidates.forEach(candidate -> placeholders.add(value(attribute, candidate)));
+        conditions.add(name(attribute) + " IN (" + String.join(", ", placeholders) + ")");
         return this;
     }
 
@@ -123,17 +150,26 @@ final class Expression {
         }
     }
 
+    /**
+     * Named after the attribute where its name is a word; otherwise (a group's count, {@code G#id})
+     * numbered, since a placeholder takes letters, digits and underscores only.
+     */
     private String name(String attribute) {
-        String placeholder = "#" + attribute;
+        String placeholder = "#" + placeholder(attribute);
         names.put(placeholder, attribute);
         return placeholder;
     }
 
+    private String placeholder(String attribute) {
+        return placeholders.computeIfAbsent(attribute, a -> WORD.matcher(a).matches() ? a : "_" + (placeholders.size() + 1));
+    }
+
     /** Named after the attribute, numbered when the attribute takes more than one value. */
     private String value(String attribute, AttributeValue value) {
-        String placeholder = ":" + attribute;
+        String base = placeholder(attribute);
+        String placeholder = ":" + base;
         for (int n = 1; values.containsKey(placeholder); n++) {
-            placeholder = ":" + attribute + n;
+            placeholder = ":" + base + n;
         }
         values.put(placeholder, value);
         return placeholder;

@@ -48,6 +48,15 @@ final class StoreCalls {
                     ? unavailable.pushback() ? "throttled" : "unavailable"
                     : "failed";
             throw classified;
+        } catch (RuntimeException e) {
+            if (e instanceof StoreUnavailableException || !Deadline.current().map(Deadline::passed).orElse(false)) {
+                throw e;
+            }
+            // The deadline cut the call off, and the URL connection client, aborted mid-answer, may
+            // say so with an exception of its own (a NullPointerException of its closed connection)
+            // rather than the SDK's timeout: still the store not answering in time.
+            outcome = "unavailable";
+            throw new StoreUnavailableException("DynamoDB did not answer in time to " + what, e);
         } finally {
             Metrics.count("StoreCalls", "Outcome", outcome);
             Metrics.millis("StoreLatency", (System.nanoTime() - started) / 1e6);

@@ -31,14 +31,15 @@ final class TenantItem {
     private static final String USERS_CAN_CONSENT = "usersCanConsentToApps";
     private static final String CREATED_AT = "createdAt";
     private static final String PROFILE_UPDATED_AT = "profileUpdatedAt";
-    // the admin's setting; version 0 means never written
+    // the admin's setting, present once written (mode), and the version of what the setting shows,
+    // which record changes move too
     private static final String MODE = "mode";
     private static final String SELECTED_GROUP = "selectedGroupId";
     private static final String SETTING_VERSION = "settingVersion";
     private static final String UPDATED_AT = "updatedAt";
     private static final String UPDATED_BY = "updatedBy";
     /** Moved on by every switch to DISABLED: connections of earlier epochs stop counting. */
-    private static final String CONSENT_EPOCH = "consentEpoch";
+    static final String CONSENT_EPOCH = "consentEpoch";
 
     private TenantItem() {
     }
@@ -49,32 +50,46 @@ final class TenantItem {
                     Cloud.valueOf(item.get(CLOUD).s()), item.get(COUNTRY).s(),
                     item.get(ROLLED_OUT).bool(), item.get(USERS_CAN_CONSENT).bool());
             long version = number(item, SETTING_VERSION);
-            Optional<TenantSetting> written = version == 0 ? Optional.empty()
+            Optional<TenantSetting> written = !item.containsKey(MODE) ? Optional.empty()
                     : Optional.of(new TenantSetting(IntegrationMode.valueOf(item.get(MODE).s()),
                             string(item, SELECTED_GROUP), version,
                             Instant.parse(item.get(UPDATED_AT).s()), string(item, UPDATED_BY)));
-            return new Tenant(tenantId, profile, written, number(item, CONSENT_EPOCH));
+            return new Tenant(tenantId, profile, written, version, number(item, CONSENT_EPOCH));
         } catch (RuntimeException unreadable) {
             // Never guess from an item we cannot read.
             throw new StoreUnavailableException("Unreadable tenant item", unreadable);
         }
     }
 
+    /** The consent epoch alone, of an item that may be missing (empty then). */
+    static Optional<Long> consentEpoch(Map<String, AttributeValue> item) {
+        try {
+            return item == null || item.isEmpty() ? Optional.empty() : Optional.of(number(item, CONSENT_EPOCH));
+        } catch (RuntimeException unreadable) {
+            throw new StoreUnavailableException("Unreadable tenant item", unreadable);
+        }
+    }
+
     /**
      * Creates or replaces the record and leaves the setting alone (a new item starts at version 0
-     * and epoch 0). The epoch decision was made on what was read: the write holds only if that
-     * is still so, i.e. the item is still missing, or still has the country and version read.
+     * and epoch 0). The epoch and version decisions, and the audit's "before", were made on what was
+     * read: the write holds only if that is still so, i.e. the item is still missing, or still has
+     * the record and version read.
      */
     static Expression saveProfile(TenantProfile profile, Optional<Tenant> expected, boolean withdrawConsents,
-            Instant now) {
+            boolean moveSettingVersion, Instant now) {
         Expression save = new Expression()
                 .set(CLOUD, s(profile.cloud().name()))
                 .set(COUNTRY, s(profile.countryCode()))
                 .set(ROLLED_OUT, bool(profile.rolledOut()))
                 .set(USERS_CAN_CONSENT, bool(profile.usersCanConsentToApps()))
                 .set(PROFILE_UPDATED_AT, s(now.toString()))
-                .setIfNotExists(CREATED_AT, s(now.toString()))
-                .setIfNotExists(SETTING_VERSION, n(0));
+                .setIfNotExists(CREATED_AT, s(now.toString()));
+        if (moveSettingVersion) {
+            save.incrementFrom(SETTING_VERSION, 0, 1);
+        } else {
+            save.setIfNotExists(SETTING_VERSION, n(0));
+        }
         if (withdrawConsents) {
             save.incrementFrom(CONSENT_EPOCH, 0, 1);
         } else {
@@ -83,8 +98,12 @@ final class TenantItem {
         if (expected.isEmpty()) {
             return save.whenNotExists(TableLayout.PK);
         }
-        return save.whenEquals(COUNTRY, s(expected.get().profile().countryCode()))
-                .whenEquals(SETTING_VERSION, n(expected.get().setting().version()));
+        TenantProfile read = expected.get().profile();
+        return save.whenEquals(CLOUD, s(read.cloud().name()))
+                .whenEquals(COUNTRY, s(read.countryCode()))
+                .whenEquals(ROLLED_OUT, bool(read.rolledOut()))
+                .whenEquals(USERS_CAN_CONSENT, bool(read.usersCanConsentToApps()))
+                .whenEquals(SETTING_VERSION, n(expected.get().settingVersion()));
     }
 
     /**
@@ -111,5 +130,22 @@ final class TenantItem {
             save.whenEquals(CLOUD, s(Cloud.PUBLIC.name()));
         }
         return save;
+    }
+
+    /** Offboarding deletes the item as read: nothing of the record may have changed since. */
+    static Expression deleteAsRead(Tenant expected) {
+        return new Expression().whenExists(TableLayout.PK)
+                .whenEquals(SETTING_VERSION, n(expected.settingVersion()))
+                .whenEquals(CONSENT_EPOCH, n(expected.consentEpoch()));
+    }
+
+    /** For a user write that counts: the tenant exists, in the consent epoch read. */
+    static Expression inEpoch(long consentEpoch) {
+        return new Expression().whenExists(TableLayout.PK).whenEquals(CONSENT_EPOCH, n(consentEpoch));
+    }
+
+    /** For a user write that is audited: the tenant exists (it is not being offboarded). */
+    static Expression exists() {
+        return new Expression().whenExists(TableLayout.PK);
     }
 }

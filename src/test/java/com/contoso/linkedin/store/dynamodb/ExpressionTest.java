@@ -68,4 +68,22 @@ class ExpressionTest {
         assertNull(new Expression().update());
         assertNull(new Expression().names());
     }
+
+    @Test
+    void attributesThatAreNoWord_getNumberedPlaceholders_oneEach() {
+        Expression expression = new Expression()
+                .add("G#3a4b5c6d-7e8f-4a0b-9c1d-2e3f4a5b6c7d", 1)
+                .add("connected", -1)
+                .add("G#5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b", -1)
+                .whenIn("kind", java.util.List.of(AttributeValue.fromS("SETTING"), AttributeValue.fromS("SELECTION")))
+                .whenBetween("sk", AttributeValue.fromS("T#1"), AttributeValue.fromS("T#2"))
+                .whenBeginsWith("userKey", AttributeValue.fromS("S#"));
+
+        assertEquals("ADD #_1 :_1, #connected :connected, #_3 :_3", expression.update());
+        assertEquals(Map.of("#_1", "G#3a4b5c6d-7e8f-4a0b-9c1d-2e3f4a5b6c7d", "#connected", "connected",
+                "#_3", "G#5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b", "#kind", "kind", "#sk", "sk", "#userKey", "userKey"),
+                expression.names());
+        assertEquals("#kind IN (:kind, :kind1) AND #sk BETWEEN :sk AND :sk1 AND begins_with(#userKey, :userKey)",
+                expression.condition());
+    }
 }

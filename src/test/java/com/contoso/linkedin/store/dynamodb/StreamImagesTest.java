@@ -84,6 +84,9 @@ class StreamImagesTest {
         assertEquals(new ItemKey(Kind.TENANT, "t1", null), TableLayout.itemKey("TENANT#t1", "TENANT"));
         assertEquals(new ItemKey(Kind.USER, "t1", "u1"), TableLayout.itemKey("USER#t1#u1", "USER"));
         assertEquals(ItemKey.OTHER, TableLayout.itemKey("TENANT#t1#AUDIT", "V#0000000000000000001"));
+        assertEquals(ItemKey.OTHER, TableLayout.itemKey("AUDIT#t1", "T#0000000000001#00000001"));
+        assertEquals(ItemKey.OTHER, TableLayout.itemKey("COUNTS#t1", "COUNTS"));
+        assertEquals(ItemKey.OTHER, TableLayout.itemKey("TENANT#t1", "OFFBOARDING"));
         assertEquals(ItemKey.OTHER, TableLayout.itemKey("TENANT#t1", "USER"));
         assertEquals(ItemKey.OTHER, TableLayout.itemKey("USER#t1#u1", "TENANT"));
         assertEquals(ItemKey.OTHER, TableLayout.itemKey("USER#t1#u1#x", "USER"));

@@ -1,0 +1,89 @@
+package com.contoso.linkedin.store.dynamodb;
+
+import static com.contoso.linkedin.store.dynamodb.AttributeValues.s;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.contoso.linkedin.domain.AuditEntry;
+import com.contoso.linkedin.store.LinkedInStore.AuditPage;
+import com.contoso.linkedin.store.LinkedInStore.AuditQuery;
+
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * Pages of a tenant's audit partition, newest first: the time range is the sort key's range, the
+ * kinds a filter. DynamoDB counts a query's limit before its filter, so a filtered page reads on
+ * until it has one entry more than asked (which says another page exists), the partition ends, or
+ * {@link #MAX_EXAMINED} entries were read: then the page may hold fewer entries, and its position
+ * continues after the last entry read.
+ */
+final class AuditLog {
+    /** Entries one page reads at most, matching or not. */
+    static final int MAX_EXAMINED = 1000;
+    private static final long LAST_MILLIS = 9_999_999_999_999L;
+
+    private final Requests requests;
+
+    AuditLog(Requests requests) {
+        this.requests = requests;
+    }
+
+    AuditPage list(String tenantId, AuditQuery query) {
+        Expression keys = new Expression().whenEquals(TableLayout.PK, s(TableLayout.auditPk(tenantId)))
+                .whenBetween(TableLayout.SK,
+                        s(TableLayout.auditSkFrom(query.since().map(since -> since.toEpochMilli()).orElse(0L))),
+                        s(TableLayout.auditSkTo(query.until().map(until -> until.toEpochMilli() - 1).orElse(LAST_MILLIS))));
+        Optional<Expression> filter = query.kinds().isEmpty() ? Optional.empty()
+                : Optional.of(new Expression().whenIn(AuditItem.KIND,
+                        query.kinds().stream().sorted().map(kind -> s(kind.name())).toList()));
+        Map<String, String> names = new HashMap<>(keys.names());
+        Map<String, AttributeValue> values = new HashMap<>(keys.values());
+        filter.ifPresent(f -> {
+            names.putAll(f.names());
+            values.putAll(f.values());
+        });
+        Map<String, AttributeValue> start = query.after().map(p -> TableLayout.auditKey(tenantId, p)).orElse(null);
+        List<Map<String, AttributeValue>> matched = new ArrayList<>();
+        int examined = 0;
+        boolean exhausted = false;
+        while (matched.size() <= query.limit()) {
+            int limit = filter.isEmpty() ? query.limit() + 1 - matched.size()
+                    : Math.min(MAX_EXAMINED - examined, Math.max(100, 2 * (query.limit() + 1)));
+            Map<String, AttributeValue> from = start;
+            QueryResponse response = requests.query("read audit", b -> b.keyConditionExpression(keys.condition())
+                    .filterExpression(filter.map(Expression::condition).orElse(null))
+                    .expressionAttributeNames(names).expressionAttributeValues(values).exclusiveStartKey(from)
+                    .scanIndexForward(false).limit(limit).consistentRead(true));
+            examined += response.scannedCount() == null ? response.items().size() : response.scannedCount();
+            for (Map<String, AttributeValue> item : response.items()) {
+                if (matched.size() > query.limit()) {
+                    break;
+                }
+                matched.add(item);
+            }
+            if (!response.hasLastEvaluatedKey() || response.lastEvaluatedKey().isEmpty()) {
+                exhausted = true;
+                break;
+            }
+            start = response.lastEvaluatedKey();
+            if (examined >= MAX_EXAMINED) {
+                break;
+            }
+        }
+        List<AuditEntry> entries = matched.stream().limit(query.limit()).map(AuditItem::toEntry).toList();
+        Optional<String> next;
+        if (matched.size() > query.limit()) {
+            next = Optional.of(matched.get(query.limit() - 1).get(TableLayout.SK).s());
+        } else if (!exhausted) {
+            next = Optional.of(start.get(TableLayout.SK).s());
+        } else {
+            next = Optional.empty();
+        }
+        return new AuditPage(entries, next);
+    }
+}
