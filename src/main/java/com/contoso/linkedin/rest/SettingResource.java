@@ -93,9 +93,7 @@ public class SettingResource {
             content = @Content(mediaType = ApiDocument.JSON, schema = @Schema(implementation = SettingView.class),
                     example = Examples.SETTING_VIEW))
     @APIResponse(responseCode = "404", ref = ApiDocument.TENANT_NOT_PROVISIONED)
-    @APIResponse(responseCode = "409", description = "A mode other than DISABLED outside the PUBLIC cloud.",
-            content = @Content(mediaType = ApiDocument.PROBLEM_JSON,
-                    schema = @Schema(ref = ApiDocument.CLOUD_NOT_SUPPORTED_PROBLEM), example = Examples.CLOUD_NOT_SUPPORTED))
+    @APIResponse(responseCode = "409", ref = ApiDocument.CLOUD_NOT_SUPPORTED)
     @APIResponse(responseCode = "412", ref = ApiDocument.PRECONDITION_FAILED)
     public Response put(@RestPath String tenantId, @Context HttpHeaders headers, String body) {
         Granted granted = access.require(tenantId, Grant.GLOBAL_ADMIN, Grant.SETTING_WRITER_APP);
@@ -152,9 +150,7 @@ public class SettingResource {
             content = @Content(mediaType = ApiDocument.JSON, schema = @Schema(implementation = PreviewView.class),
                     example = Examples.PREVIEW))
     @APIResponse(responseCode = "404", ref = ApiDocument.TENANT_NOT_PROVISIONED)
-    @APIResponse(responseCode = "409", description = "A mode other than DISABLED outside the PUBLIC cloud.",
-            content = @Content(mediaType = ApiDocument.PROBLEM_JSON,
-                    schema = @Schema(ref = ApiDocument.CLOUD_NOT_SUPPORTED_PROBLEM), example = Examples.CLOUD_NOT_SUPPORTED))
+    @APIResponse(responseCode = "409", ref = ApiDocument.CLOUD_NOT_SUPPORTED)
     @APIResponse(responseCode = "412", ref = ApiDocument.PRECONDITION_FAILED)
     public PreviewView preview(@RestPath String tenantId, @Context HttpHeaders headers, String body) {
         Granted granted = access.require(tenantId, Grant.GLOBAL_ADMIN, Grant.GLOBAL_READER, Grant.SETTING_WRITER_APP);

@@ -35,6 +35,7 @@ public final class ApiDocument {
     public static final String FORBIDDEN = "Forbidden";
     public static final String NOT_ACCEPTABLE = "NotAcceptable";
     public static final String TENANT_NOT_PROVISIONED = "TenantNotProvisioned";
+    public static final String CLOUD_NOT_SUPPORTED = "CloudNotSupported";
     public static final String PRECONDITION_FAILED = "PreconditionFailed";
     public static final String PAYLOAD_TOO_LARGE = "PayloadTooLarge";
     public static final String UNSUPPORTED_MEDIA_TYPE = "UnsupportedMediaType";

@@ -75,6 +75,10 @@
                                 content = @Content(mediaType = ApiDocument.PROBLEM_JSON,
                                         schema = @Schema(ref = ApiDocument.TENANT_NOT_PROVISIONED_PROBLEM),
                                         example = Examples.TENANT_NOT_PROVISIONED)),
+                        @APIResponse(name = ApiDocument.CLOUD_NOT_SUPPORTED, description = "A mode other than DISABLED outside the PUBLIC cloud.",
+                                content = @Content(mediaType = ApiDocument.PROBLEM_JSON,
+                                        schema = @Schema(ref = ApiDocument.CLOUD_NOT_SUPPORTED_PROBLEM),
+                                        example = Examples.CLOUD_NOT_SUPPORTED)),
                         @APIResponse(name = ApiDocument.PRECONDITION_FAILED, description = """
                                 `If-Match` names none of the setting's current tags; the answer's `ETag` is the current one.""",
                                 headers = @Header(name = ApiDocument.ETAG, ref = ApiDocument.ETAG),
