@@ -84,14 +84,14 @@ class AuthorizerZipIT {
 
     @Test
     void authorizerZip_alone_verifiesASignedToken_andRefusesABadOne(@TempDir Path task) throws Exception {
-        unzip(AUTHORIZER_ZIP, task);
+        Zips.unzip(AUTHORIZER_ZIP, task);
 
         assertVerifiesAndRefuses(task);
     }
 
     @Test
     void functionZip_runsTheSameAuthorizer_fromItsOwnLayout(@TempDir Path task) throws Exception {
-        unzip(FUNCTION_ZIP, task);
+        Zips.unzip(FUNCTION_ZIP, task);
         // A native function.zip is a bootstrap executable: the authorizer deploys from authorizer.zip then.
         assumeTrue(Files.exists(task.resolve("com/contoso/linkedin/lambda/AuthorizerHandler.class")), "a native function.zip");
 
@@ -144,22 +144,5 @@ class AuthorizerZipIT {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         handle.invoke(handler, new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), output, context);
         return JSONObjectUtils.parse(output.toString(StandardCharsets.UTF_8));
-    }
-
-    private static void unzip(Path zip, Path target) throws IOException {
-        assertTrue(Files.exists(zip), zip + " was not built");
-        try (ZipFile file = new ZipFile(zip.toFile())) {
-            for (ZipEntry entry : file.stream().toList()) {
-                Path to = target.resolve(entry.getName()).normalize();
-                if (entry.isDirectory()) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.createDirectories(to.getParent());
-                    try (InputStream in = file.getInputStream(entry)) {
-                        Files.copy(in, to);
-                    }
-                }
-            }
-        }
     }
 }

@@ -25,8 +25,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,7 +49,7 @@ class StreamZipIT {
 
     @Test
     void streamZip_holdsEveryProjectClassItsClassesName_andNoQuarkus(@TempDir Path task) throws IOException {
-        unzip(STREAM_ZIP, task);
+        Zips.unzip(STREAM_ZIP, task);
         List<Path> classes;
         try (Stream<Path> files = Files.walk(task.resolve("com"))) {
             classes = files.filter(f -> f.toString().endsWith(".class")).toList();
@@ -83,7 +81,7 @@ class StreamZipIT {
 
     @Test
     void streamZip_alone_putsTheEventsOfABatch_andReportsTheRefusedRecord(@TempDir Path task) throws Exception {
-        unzip(STREAM_ZIP, task);
+        Zips.unzip(STREAM_ZIP, task);
         List<URL> urls = new ArrayList<>();
         urls.add(task.toUri().toURL());
         try (Stream<Path> jars = Files.list(task.resolve("lib"))) {
@@ -130,23 +128,6 @@ class StreamZipIT {
             System.setOut(out);
             settings.keySet().forEach(System::clearProperty);
             System.clearProperty("linkedin.events.endpoint-override");
-        }
-    }
-
-    private static void unzip(Path zip, Path target) throws IOException {
-        assertTrue(Files.exists(zip), zip + " was not built");
-        try (ZipFile file = new ZipFile(zip.toFile())) {
-            for (ZipEntry entry : file.stream().toList()) {
-                Path to = target.resolve(entry.getName()).normalize();
-                if (entry.isDirectory()) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.createDirectories(to.getParent());
-                    try (InputStream in = file.getInputStream(entry)) {
-                        Files.copy(in, to);
-                    }
-                }
-            }
         }
     }
 }
