@@ -9,29 +9,41 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.util.List;
-import java.util.Map;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.contoso.linkedin.support.Dispatch;
+import com.contoso.linkedin.support.FaultyDynamoDb;
+import com.contoso.linkedin.support.FaultyDynamoDb.Fault;
 import com.contoso.linkedin.support.LambdaEvents;
 import com.contoso.linkedin.support.LambdaEvents.Reply;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
-/** Privacy first: with no store, every answer is 503 with Retry-After, never an eligible or shown. */
+/**
+ * Privacy first: with no store (every connection to it ends without an answer), every answer is
+ * 503 with Retry-After, never an eligible or shown.
+ */
 @QuarkusTest
-@TestProfile(StoreUnavailableApiTest.NoStore.class)
+@TestProfile(StoreFaultTest.BehindFaultyProxy.class)
 class StoreUnavailableApiTest {
 
-    public static class NoStore implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.dynamodb.endpoint-override", "http://127.0.0.1:9",
-                    "quarkus.dynamodb.api-call-timeout", "2S");
-        }
+    @ConfigProperty(name = "quarkus.dynamodb.endpoint-override")
+    String store;
+
+    /** Every request to the store ends without an answer, as when no store is there. */
+    @BeforeEach
+    void noStore() {
+        FaultyDynamoDb.inject(store, Fault.HANG_UP, "", 0);
+    }
+
+    @AfterEach
+    void heal() {
+        FaultyDynamoDb.heal(store);
     }
 
     @Test

@@ -25,7 +25,9 @@ import com.sun.net.httpserver.HttpServer;
 public final class FaultyDynamoDb {
 
     public enum Fault {
-        NONE, SLOW, THROTTLE, SERVER_ERROR, ACCESS_DENIED, NO_TABLE, INVALID, LOSE_ANSWER;
+        NONE, SLOW, THROTTLE, SERVER_ERROR, ACCESS_DENIED, NO_TABLE, INVALID, LOSE_ANSWER,
+        /** The connection closes without an answer, as when no store is there. */
+        HANG_UP;
 
         /** The DynamoDB error this fault answers with: HTTP status and error type. */
         private Object[] error() {
@@ -142,6 +144,9 @@ public final class FaultyDynamoDb {
         try {
             if (now == Fault.SLOW) {
                 Thread.sleep(delayMillis);
+            }
+            if (now == Fault.HANG_UP) {
+                return; // closed below before any answer: the client sees the connection end
             }
             if (now == Fault.LOSE_ANSWER) {
                 // The write reaches the store and commits; its answer is lost on the way back.
