@@ -6,7 +6,7 @@
 # FunctionRuntime=jvm25-aot zip (infra/aot-runtime/build.sh, into bench/target/jvm25-aot.zip),
 # then runs it: DynamoDB Local in memory, the production artifacts under AWS's runtime interface
 # client against a loopback fake Runtime API, every figure a ratio of two sides measured in
-# interleaved rounds. Prints the table and writes it to bench/target/results.md. About 8 minutes
+# interleaved rounds. Prints the table and writes it to bench/target/results.md. About 12 minutes
 # on 2 cores.
 #
 # `bash bench/run.sh starts` measures R4 and R5 alone (bench/target/results-starts.md), for work
@@ -21,7 +21,8 @@
 # packagings), BENCH_PACKAGINGS (a comma-separated subset, jdk17 always included),
 # BENCH_COLD_FLAGS (JVM flags added to the cold starts of BENCH_COLD_FLAGS_FOR, by default
 # jvm25-aot; RUN stands for the run's number, e.g.
-# "-agentpath:/path/libasyncProfiler.so=start,event=cpu,file=/tmp/cpu-RUN.jfr").
+# "-agentpath:/path/libasyncProfiler.so=start,event=cpu,file=/tmp/cpu-RUN.jfr"), BENCH_WARM_FLAGS
+# (JVM flags of the warm function that R1-R3 measure, a profiler agent, say).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -64,6 +65,6 @@ exec "$jdk17/bin/java" -Xmx2g \
   -Dbench.jdk17="$jdk17" -Dbench.jdk25="$jdk25" -Dbench.quarkusCaches="$caches" \
   -Dbench.function=target/function.zip -Dbench.ric=bench/target/ric -Dbench.work=bench/target/work \
   -Dbench.packagings="${BENCH_PACKAGINGS:-}" -Dbench.coldFlags="${BENCH_COLD_FLAGS:-}" \
-  -Dbench.coldFlagsFor="${BENCH_COLD_FLAGS_FOR:-}" -Dbench.runtimeZip=bench/target/jvm25-aot.zip \
+  -Dbench.coldFlagsFor="${BENCH_COLD_FLAGS_FOR:-}" -Dbench.warmFlags="${BENCH_WARM_FLAGS:-}" -Dbench.runtimeZip=bench/target/jvm25-aot.zip \
   -Dbench.authorizer=target/authorizer.zip \
   -cp "bench/target/classes:bench/target/lib/*" com.contoso.linkedin.bench.Bench "$@"

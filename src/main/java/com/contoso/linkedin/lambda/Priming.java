@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -85,7 +86,7 @@ public class Priming implements Resource {
         this.dispatch = dispatch;
         this.enabled = config.priming().enabled();
         this.bound = config.priming().timeout();
-        List<Step> all = new java.util.ArrayList<>(List.of(
+        List<Step> all = new ArrayList<>(List.of(
                 new Step("decision path", Priming::decideOnMadeUpRecords),
                 new Step("store connection", this::readNothing),
                 new Step("hot routes", () -> send(eligibilityEvent(), profileCardEvent(NO_TENANT)))));

@@ -94,6 +94,12 @@ public final class Bench {
         warmup = Integer.parseInt(prop("bench.warmup", "10000"));
     }
 
+    /** BENCH_WARM_FLAGS: JVM flags for the warm function of R1-R3 (a profiler agent, say). */
+    private static List<String> warmFlags() {
+        String flags = prop("bench.warmFlags", "");
+        return flags.isEmpty() ? List.of() : List.of(flags.split(" "));
+    }
+
     private static String prop(String name, String fallback) {
         String value = System.getProperty(name);
         return value == null || value.isBlank() ? fallback : value;
@@ -137,7 +143,7 @@ public final class Bench {
                 FakeRuntimeApi authApi = new FakeRuntimeApi();
                 FunctionProcess authorizerProcess = authorizer.start(authApi, work.resolve("authorizer-warm.log"));
                 FakeRuntimeApi api = new FakeRuntimeApi();
-                FunctionProcess function = FunctionProcess.start(standard, List.of(), api, env(dynamoPort),
+                FunctionProcess function = FunctionProcess.start(standard, warmFlags(), api, env(dynamoPort),
                         work.resolve("function-warm.log"))) {
             warmAuthorizer(authorizer, authApi);
             seed(api);
@@ -831,7 +837,7 @@ public final class Bench {
         // The operator tenant and its trusted app, as infra's OperatorTenantId/TrustedClientIds set them.
         env.put("LINKEDIN_IDENTITY_OPERATOR_TENANT_ID", Events.OPERATOR_TENANT);
         env.put("LINKEDIN_IDENTITY_TRUSTED_CLIENT_IDS", Events.TRUSTED_CLIENT);
-        // As infra deploys the eligibility function: its routes skip the HTTP layer, so does its priming.
+        // As infra deploys the eligibility function: its hot routes skip the HTTP layer, so does its priming.
         env.put("LINKEDIN_PRIMING_HTTP_LAYER", "false");
         env.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", "http://127.0.0.1:" + storePort);
         return env;
