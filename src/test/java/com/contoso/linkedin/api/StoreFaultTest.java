@@ -75,11 +75,14 @@ class StoreFaultTest {
     }
 
     @Test
-    void aThrottlingStore_makesChecks503_neverAnAnswer() {
+    void aThrottlingStore_makesChecks503_neverAnAnswer_andIsAskedOnlyAsOftenAsTheSdkTries() {
         String tenant = Tenants.provisioned();
         FaultyDynamoDb.inject(store, Fault.THROTTLE, "GetItem", 0);
 
         assertUnavailable(check(tenant));
+        // No retry loop multiplies another: the tenant read fails after the SDK's 3 attempts, and
+        // the user is never read.
+        assertEquals(3, FaultyDynamoDb.seen(store, "GetItem"));
         assertUnavailable(LambdaEvents.post("/tenants/" + tenant + "/profile-cards/linkedin").as(checker())
                 .json("{\"viewerId\":\"" + newId() + "\",\"subjectIds\":[\"" + newId() + "\"]}").send());
     }
@@ -104,17 +107,6 @@ class StoreFaultTest {
 
         assertUnavailable(reply);
         assertTrue(took.compareTo(Duration.ofSeconds(9)) < 0, "answered after " + took);
-    }
-
-    @Test
-    void aThrottlingStore_isAskedOnlyAsOftenAsTheSdkTries_noRetryLoopMultipliesAnother() {
-        String tenant = Tenants.provisioned();
-        FaultyDynamoDb.inject(store, Fault.THROTTLE, "GetItem", 0);
-
-        assertUnavailable(check(tenant));
-
-        // The tenant read fails after the SDK's 3 attempts; the user is never read.
-        assertEquals(3, FaultyDynamoDb.seen(store, "GetItem"));
     }
 
     @Test

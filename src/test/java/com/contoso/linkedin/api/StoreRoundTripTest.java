@@ -5,13 +5,13 @@ import static com.contoso.linkedin.support.Identities.newId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.contoso.linkedin.infra.IamActionsTest;
 import com.contoso.linkedin.support.Dispatch;
 import com.contoso.linkedin.support.LambdaEvents;
 import com.contoso.linkedin.support.LambdaEvents.Reply;
@@ -19,7 +19,6 @@ import com.contoso.linkedin.support.StoreCalls;
 import com.contoso.linkedin.support.Tenants;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -28,21 +27,11 @@ import io.quarkus.test.junit.TestProfile;
  * the tenant read at most once per {@code linkedin.tenant-cache.max-staleness} per instance.
  */
 @QuarkusTest
-@TestProfile(StoreRoundTripTest.Counted.class)
+// The counting interceptor on the Quarkus-built client (shared with IamActionsTest). Start-up
+// priming is off there: its calls would land in the counts of whichever test runs first
+// (PrimingTest primes explicitly).
+@TestProfile(IamActionsTest.RecordedStore.class)
 class StoreRoundTripTest {
-
-    /**
-     * The default configuration, plus the counting interceptor on the Quarkus-built client. Start-up
-     * priming is off: its calls would land in the counts of whichever test runs first
-     * (PrimingTest primes explicitly).
-     */
-    public static class Counted implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.dynamodb.interceptors", StoreCalls.class.getName(),
-                    "linkedin.priming.enabled", "false");
-        }
-    }
 
     private String tenant;
 

@@ -27,6 +27,7 @@ import com.contoso.linkedin.support.Identities;
 import com.contoso.linkedin.support.LambdaEvents;
 import com.contoso.linkedin.support.LambdaEvents.Reply;
 import com.contoso.linkedin.support.SharedDynamoDbLocal;
+import com.contoso.linkedin.support.StoreCalls;
 import com.contoso.linkedin.support.Tenants;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -49,13 +50,18 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
  */
 @QuarkusTest
 @TestProfile(IamActionsTest.RecordedStore.class)
-class IamActionsTest {
+public class IamActionsTest {
 
-    /** The recorder on the application's client, the template's table; no priming (its calls are no route's). */
+    /**
+     * The recorders on the application's client (this test's, and the store-call counts of
+     * StoreRoundTripTest and PrimingTest, which share the profile: one Quarkus build fewer), the
+     * template's table; no priming at start (its calls are no route's).
+     */
     public static class RecordedStore implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.dynamodb.interceptors", IamRecorder.class.getName(), "linkedin.priming.enabled", "false");
+            return Map.of("quarkus.dynamodb.interceptors", IamRecorder.class.getName() + "," + StoreCalls.class.getName(),
+                    "linkedin.priming.enabled", "false");
         }
 
         @Override
