@@ -78,9 +78,10 @@ public class UserService {
 
     /** Always allowed, whatever the user's eligibility or the tenant's existence. */
     public void disconnect(String tenantId, String userId) {
-        store.disconnect(tenantId, userId);
-        // Counted per request: a disconnect of a user who was not connected is one too.
-        Metrics.count("ConsentWithdrawals", "Cause", "USER_DISCONNECTED");
+        // Counted when a consent was withdrawn: a repeated disconnect withdraws nothing.
+        if (store.disconnect(tenantId, userId)) {
+            Metrics.count("ConsentWithdrawals", "Cause", "USER_DISCONNECTED");
+        }
     }
 
     public void setProfileVisibility(String tenantId, String userId, boolean visible) {

@@ -103,8 +103,12 @@ public interface LinkedInStore {
      */
     void connect(String tenantId, String userId, Consent consent, long consentEpoch, Instant connectedAt);
 
-    /** Removes the user's connection; nothing when there is none, also for a tenant without record. */
-    void disconnect(String tenantId, String userId);
+    /**
+     * Removes the user's connection; nothing when there is none, also for a tenant without record.
+     *
+     * @return whether there was a connection to remove
+     */
+    boolean disconnect(String tenantId, String userId);
 
     /**
      * Erases everything stored about the user, with its audit entry; nothing when nothing is stored.

@@ -295,14 +295,16 @@ public class InMemoryLinkedInStore implements LinkedInStore {
     }
 
     @Override
-    public void disconnect(String tenantId, String userId) {
+    public boolean disconnect(String tenantId, String userId) {
         synchronized (lock) {
             called("disconnect");
             // Like the adapter: a user who never connected gets no entry.
-            if (facts(tenantId, userId).connection().isPresent()) {
-                change(tenantId, userId, u -> new UserFacts(u.groupIds(), u.selectedOneByOne(), Optional.empty(),
-                        u.profileVisibleInMicrosoftApps(), u.officePolicy(), u.officeOptionOn()));
+            if (facts(tenantId, userId).connection().isEmpty()) {
+                return false;
             }
+            change(tenantId, userId, u -> new UserFacts(u.groupIds(), u.selectedOneByOne(), Optional.empty(),
+                    u.profileVisibleInMicrosoftApps(), u.officePolicy(), u.officeOptionOn()));
+            return true;
         }
     }
 

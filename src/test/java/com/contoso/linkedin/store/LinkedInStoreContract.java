@@ -645,8 +645,8 @@ abstract class LinkedInStoreContract extends AdminStoreContract {
         String userId = id();
         store().connect(tenantId, userId, Consent.BOTH_WAYS, 0, AT);
 
-        store().disconnect(tenantId, userId);
-        store().disconnect(tenantId, userId);
+        assertTrue(store().disconnect(tenantId, userId), "a connection was removed");
+        assertFalse(store().disconnect(tenantId, userId), "nothing left to remove");
 
         assertEquals(Optional.empty(), store().findUser(tenantId, userId).connection());
     }
@@ -656,7 +656,7 @@ abstract class LinkedInStoreContract extends AdminStoreContract {
         String tenantId = tenant();
         String userId = id();
 
-        store().disconnect(tenantId, userId);
+        assertFalse(store().disconnect(tenantId, userId));
 
         assertEquals(UserFacts.unknown(), store().findUser(tenantId, userId));
     }

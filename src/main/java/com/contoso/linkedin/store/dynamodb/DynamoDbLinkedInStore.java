@@ -207,8 +207,8 @@ public class DynamoDbLinkedInStore implements LinkedInStore {
     }
 
     @Override
-    public void disconnect(String tenantId, String userId) {
-        userWrites.disconnect(tenantId, userId);
+    public boolean disconnect(String tenantId, String userId) {
+        return userWrites.disconnect(tenantId, userId);
     }
 
     @Override

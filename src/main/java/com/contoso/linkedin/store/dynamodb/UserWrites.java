@@ -60,8 +60,8 @@ final class UserWrites {
         });
     }
 
-    void disconnect(String tenantId, String userId) {
-        write("disconnect", tenantId, userId, read -> {
+    boolean disconnect(String tenantId, String userId) {
+        return write("disconnect", tenantId, userId, read -> {
             if (read.facts().connection().isEmpty()) {
                 return Optional.empty(); // idempotent: nothing to write, no item created
             }
