@@ -85,15 +85,29 @@ public interface LinkedInStore {
     void updateGroupMembers(String tenantId, String groupId, Set<String> add, Set<String> remove,
             AuditEntry.Stamp stamp);
 
+    /**
+     * Sets the Office policy that applies to the user, with the tenant's existence checked in the
+     * same write (facts of an offboarded tenant are never stored again).
+     *
+     * @throws com.contoso.linkedin.domain.TenantNotProvisionedException when the tenant has no record
+     */
     void setOfficePolicy(String tenantId, String userId, OfficePolicy policy);
 
     /**
-     * Sets the user's own Office option, on condition that no policy locks it.
+     * Sets the user's own Office option, on condition that no policy locks it and that the tenant
+     * exists.
      *
      * @throws com.contoso.linkedin.domain.RefusedException with OPTION_LOCKED_BY_POLICY when a policy is configured
+     * @throws com.contoso.linkedin.domain.TenantNotProvisionedException when the tenant has no record
      */
     void setOfficeOption(String tenantId, String userId, boolean showLinkedInFeatures);
 
+    /**
+     * Sets whether the user's LinkedIn information shows in Microsoft apps, on condition that the
+     * tenant exists.
+     *
+     * @throws com.contoso.linkedin.domain.TenantNotProvisionedException when the tenant has no record
+     */
     void setProfileVisibility(String tenantId, String userId, boolean visibleInMicrosoftApps);
 
     /**

@@ -253,6 +253,7 @@ public class InMemoryLinkedInStore implements LinkedInStore {
     public void setOfficePolicy(String tenantId, String userId, OfficePolicy policy) {
         synchronized (lock) {
             called("setOfficePolicy");
+            requireTenant(tenantId);
             change(tenantId, userId, u -> new UserFacts(u.groupIds(), u.selectedOneByOne(), u.connection(),
                     u.profileVisibleInMicrosoftApps(), policy, u.officeOptionOn()));
         }
@@ -262,6 +263,7 @@ public class InMemoryLinkedInStore implements LinkedInStore {
     public void setOfficeOption(String tenantId, String userId, boolean showLinkedInFeatures) {
         synchronized (lock) {
             called("setOfficeOption");
+            requireTenant(tenantId);
             if (facts(tenantId, userId).officePolicy() != OfficePolicy.NOT_CONFIGURED) {
                 throw new RefusedException(Reason.OPTION_LOCKED_BY_POLICY,
                         "An Office policy is configured for this user and locks the option to its value");
@@ -275,6 +277,7 @@ public class InMemoryLinkedInStore implements LinkedInStore {
     public void setProfileVisibility(String tenantId, String userId, boolean visibleInMicrosoftApps) {
         synchronized (lock) {
             called("setProfileVisibility");
+            requireTenant(tenantId);
             change(tenantId, userId, u -> new UserFacts(u.groupIds(), u.selectedOneByOne(), u.connection(),
                     visibleInMicrosoftApps, u.officePolicy(), u.officeOptionOn()));
         }

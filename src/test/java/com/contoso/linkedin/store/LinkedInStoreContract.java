@@ -32,6 +32,7 @@ import com.contoso.linkedin.domain.Reason;
 import com.contoso.linkedin.domain.RefusedException;
 import com.contoso.linkedin.domain.SettingState;
 import com.contoso.linkedin.domain.Tenant;
+import com.contoso.linkedin.domain.TenantNotProvisionedException;
 import com.contoso.linkedin.domain.TenantProfile;
 import com.contoso.linkedin.domain.TenantSetting;
 import com.contoso.linkedin.domain.UserFacts;
@@ -657,6 +658,21 @@ abstract class LinkedInStoreContract extends AdminStoreContract {
         String userId = id();
 
         assertFalse(store().disconnect(tenantId, userId));
+
+        assertEquals(UserFacts.unknown(), store().findUser(tenantId, userId));
+    }
+
+    @Test
+    void factsNothingCounts_areNotStoredForATenantWithoutRecord() {
+        String tenantId = id();
+        String userId = id();
+
+        assertThrows(TenantNotProvisionedException.class,
+                () -> store().setProfileVisibility(tenantId, userId, false));
+        assertThrows(TenantNotProvisionedException.class,
+                () -> store().setOfficeOption(tenantId, userId, false));
+        assertThrows(TenantNotProvisionedException.class,
+                () -> store().setOfficePolicy(tenantId, userId, OfficePolicy.ENABLED));
 
         assertEquals(UserFacts.unknown(), store().findUser(tenantId, userId));
     }
