@@ -54,7 +54,11 @@ public interface LinkedInStore {
     void saveSetting(String tenantId, long expectedVersion, TenantSetting setting, boolean withdrawConsents,
             AuditEntry audit);
 
-    /** One page of the tenant's audit entries, newest first. */
+    /**
+     * One page of the tenant's audit entries, newest first. Entries an offboarding gave an expiry
+     * belong to the tenant's earlier life and are left out: a tenant provisioned again starts
+     * from nothing.
+     */
     AuditPage listAudit(String tenantId, AuditQuery query);
 
     /** One strongly consistent read of the user's facts; the defaults for an unknown user. */

@@ -474,5 +474,7 @@ abstract class AdminStoreContract {
 
         assertEquals(new Tenant(tenantId, US, Optional.empty(), 0, 0), read(tenantId));
         assertEquals(TenantCounts.NONE, counts(tenantId));
+        // The earlier life's entries, still kept until their expiry, are not the new tenant's history.
+        assertEquals(List.of(AuditKind.TENANT_RECORD), entries(tenantId).stream().map(e -> e.change().kind()).toList());
     }
 }

@@ -96,6 +96,13 @@ public class InMemoryLinkedInStore implements LinkedInStore {
         this.unavailable = unavailable;
     }
 
+    /** Every audit entry of the tenant, expiring ones too (listAudit leaves those out), oldest first. */
+    public List<AuditEntry> allAuditEntries(String tenantId) {
+        synchronized (lock) {
+            return List.copyOf(audits.getOrDefault(tenantId, new TreeMap<>()).values());
+        }
+    }
+
     /** The expiry of each of the tenant's audit entries that has one, oldest entry first. */
     public List<Instant> auditExpiries(String tenantId) {
         synchronized (lock) {
@@ -172,7 +179,8 @@ public class InMemoryLinkedInStore implements LinkedInStore {
                 boolean inRange = query.since().map(s -> millis >= s.toEpochMilli()).orElse(true)
                         && query.until().map(u -> millis < u.toEpochMilli()).orElse(true)
                         && query.after().map(after -> entry.getKey().compareTo(after) < 0).orElse(true);
-                if (inRange && (query.kinds().isEmpty() || query.kinds().contains(entry.getValue().kind()))) {
+                boolean current = !expiries.getOrDefault(tenantId, new TreeMap<>()).containsKey(entry.getKey());
+                if (inRange && current && (query.kinds().isEmpty() || query.kinds().contains(entry.getValue().kind()))) {
                     matched.add(entry);
                 }
             }

@@ -17,7 +17,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Pages of a tenant's audit partition, newest first: the time range is the sort key's range, the
- * kinds a filter. DynamoDB counts a query's limit before its filter, so a filtered page reads on
+ * kinds a filter, as is leaving out the entries an offboarding gave an expiry (an earlier life of
+ * the tenant). DynamoDB counts a query's limit before its filter, so a page reads on
  * until it has one entry more than asked (which says another page exists), the partition ends, or
  * {@link #MAX_EXAMINED} entries were read: then the page may hold fewer entries, and its position
  * continues after the last entry read.
@@ -38,25 +39,24 @@ final class AuditLog {
                 .whenBetween(TableLayout.SK,
                         s(TableLayout.auditSkFrom(query.since().map(since -> since.toEpochMilli()).orElse(0L))),
                         s(TableLayout.auditSkTo(query.until().map(until -> until.toEpochMilli() - 1).orElse(LAST_MILLIS))));
-        Optional<Expression> filter = query.kinds().isEmpty() ? Optional.empty()
-                : Optional.of(new Expression().whenIn(AuditItem.KIND,
-                        query.kinds().stream().sorted().map(kind -> s(kind.name())).toList()));
+        // Entries an offboarding gave an expiry are an earlier life of the tenant: never listed.
+        Expression current = new Expression().whenNotExists(TableLayout.EXPIRES_AT);
+        Expression filter = query.kinds().isEmpty() ? current
+                : current.whenIn(AuditItem.KIND, query.kinds().stream().sorted().map(kind -> s(kind.name())).toList());
         Map<String, String> names = new HashMap<>(keys.names());
         Map<String, AttributeValue> values = new HashMap<>(keys.values());
-        filter.ifPresent(f -> {
-            names.putAll(f.names());
-            values.putAll(f.values());
-        });
+        // An expression hands no map over when it has nothing in it (DynamoDB refuses empty maps).
+        Optional.ofNullable(filter.names()).ifPresent(names::putAll);
+        Optional.ofNullable(filter.values()).ifPresent(values::putAll);
         Map<String, AttributeValue> start = query.after().map(p -> TableLayout.auditKey(tenantId, p)).orElse(null);
         List<Map<String, AttributeValue>> matched = new ArrayList<>();
         int examined = 0;
         boolean exhausted = false;
         while (matched.size() <= query.limit()) {
-            int limit = filter.isEmpty() ? query.limit() + 1 - matched.size()
-                    : Math.min(MAX_EXAMINED - examined, Math.max(100, 2 * (query.limit() + 1)));
+            int limit = Math.min(MAX_EXAMINED - examined, Math.max(100, 2 * (query.limit() + 1)));
             Map<String, AttributeValue> from = start;
             QueryResponse response = requests.query("read audit", b -> b.keyConditionExpression(keys.condition())
-                    .filterExpression(filter.map(Expression::condition).orElse(null))
+                    .filterExpression(filter.condition())
                     .expressionAttributeNames(names).expressionAttributeValues(values).exclusiveStartKey(from)
                     .scanIndexForward(false).limit(limit).consistentRead(true));
             examined += response.scannedCount() == null ? response.items().size() : response.scannedCount();
