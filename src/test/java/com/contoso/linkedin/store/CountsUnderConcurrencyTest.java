@@ -35,9 +35,7 @@ import com.contoso.linkedin.domain.TenantProfile;
 import com.contoso.linkedin.domain.TenantSetting;
 import com.contoso.linkedin.domain.UserFacts;
 import com.contoso.linkedin.store.dynamodb.DynamoDbLinkedInStore;
-import com.contoso.linkedin.store.dynamodb.TableLayout;
 import com.contoso.linkedin.support.SharedDynamoDbLocal;
-import com.contoso.linkedin.support.TestConfig;
 
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -63,8 +61,7 @@ class CountsUnderConcurrencyTest {
     @BeforeAll
     static void connect() {
         dynamo = SharedDynamoDbLocal.client();
-        TableLayout.createIfMissing(dynamo, TABLE);
-        store = new DynamoDbLinkedInStore(dynamo, TestConfig.defaults().withTable(TABLE));
+        store = SharedDynamoDbLocal.store(dynamo, TABLE);
     }
 
     @AfterAll
@@ -138,7 +135,7 @@ class CountsUnderConcurrencyTest {
         };
         try (DynamoDbClient racing = SharedDynamoDbLocal.clientBuilder()
                 .overrideConfiguration(c -> c.addExecutionInterceptor(switchFirst)).build()) {
-            DynamoDbLinkedInStore racingStore = new DynamoDbLinkedInStore(racing, TestConfig.defaults().withTable(TABLE));
+            DynamoDbLinkedInStore racingStore = SharedDynamoDbLocal.store(racing, TABLE);
 
             org.junit.jupiter.api.Assertions.assertThrows(ConcurrentChangeException.class,
                     () -> racingStore.connect(tenantId, user, Consent.BOTH_WAYS, 0, Instant.now()));

@@ -25,7 +25,6 @@ import com.contoso.linkedin.domain.TenantSetting;
 import com.contoso.linkedin.store.dynamodb.DynamoDbLinkedInStore;
 import com.contoso.linkedin.store.dynamodb.TableLayout;
 import com.contoso.linkedin.support.SharedDynamoDbLocal;
-import com.contoso.linkedin.support.TestConfig;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -45,8 +44,7 @@ class DynamoDbLinkedInStoreTest extends LinkedInStoreContract {
     @BeforeAll
     static void connect() {
         dynamo = SharedDynamoDbLocal.client();
-        TableLayout.createIfMissing(dynamo, TABLE);
-        store = new DynamoDbLinkedInStore(dynamo, TestConfig.defaults().withTable(TABLE));
+        store = SharedDynamoDbLocal.store(dynamo, TABLE);
     }
 
     @AfterAll

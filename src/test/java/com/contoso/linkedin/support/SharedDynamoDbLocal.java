@@ -7,6 +7,9 @@ import java.net.URI;
 
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 
+import com.contoso.linkedin.store.dynamodb.DynamoDbLinkedInStore;
+import com.contoso.linkedin.store.dynamodb.TableLayout;
+
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -73,6 +76,12 @@ public final class SharedDynamoDbLocal {
 
     public static DynamoDbClient client() {
         return clientBuilder().build();
+    }
+
+    /** The application's DynamoDB adapter on {@code client}, on a table of the application's layout named {@code table}. */
+    public static DynamoDbLinkedInStore store(DynamoDbClient client, String table) {
+        TableLayout.createIfMissing(client, table);
+        return new DynamoDbLinkedInStore(client, TestConfig.defaults().withTable(table));
     }
 
     private static int freePort() {

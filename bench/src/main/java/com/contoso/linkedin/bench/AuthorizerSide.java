@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -75,13 +74,7 @@ final class AuthorizerSide implements AutoCloseable {
 
     /** The authorizer's settings, as infra/template.yaml sets them, pointing at the local key set. */
     Map<String, String> env() {
-        Map<String, String> env = new HashMap<>();
-        env.put("AWS_REGION", "us-east-1");
-        env.put("AWS_LAMBDA_FUNCTION_NAME", "AuthorizerFunction");
-        env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
-        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512");
-        env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/AuthorizerFunction");
-        env.put("AWS_LAMBDA_LOG_STREAM_NAME", "bench");
+        Map<String, String> env = FunctionProcess.lambdaEnvironment("AuthorizerFunction", 512);
         env.put("LINKEDIN_IDENTITY_JWKS_URI",
                 "http://127.0.0.1:" + keySet.getAddress().getPort() + "/common/discovery/v2.0/keys");
         env.put("LINKEDIN_IDENTITY_AUDIENCES", AUDIENCE);

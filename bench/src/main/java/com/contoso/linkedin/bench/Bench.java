@@ -823,16 +823,10 @@ public final class Bench {
     }
 
     Map<String, String> env(int storePort) {
-        Map<String, String> env = new HashMap<>();
-        env.put("AWS_REGION", "us-east-1");
+        Map<String, String> env = FunctionProcess.lambdaEnvironment("EligibilityFunction", 1024);
         env.put("AWS_DEFAULT_REGION", "us-east-1");
         env.put("AWS_ACCESS_KEY_ID", "local");
         env.put("AWS_SECRET_ACCESS_KEY", "local");
-        env.put("AWS_LAMBDA_FUNCTION_NAME", "EligibilityFunction");
-        env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
-        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
-        env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/EligibilityFunction");
-        env.put("AWS_LAMBDA_LOG_STREAM_NAME", "bench");
         env.put("LINKEDIN_TABLE_NAME", TABLE);
         // The operator tenant and its trusted app, as infra's OperatorTenantId/TrustedClientIds set them.
         env.put("LINKEDIN_IDENTITY_OPERATOR_TENANT_ID", Events.OPERATOR_TENANT);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -69,6 +70,18 @@ final class FunctionProcess implements AutoCloseable {
         }
         long started = System.nanoTime();
         return new FunctionProcess(builder.start(), started, api);
+    }
+
+    /** What Lambda's runtime sets for every function: its region, name, version, memory and log names. */
+    static Map<String, String> lambdaEnvironment(String functionName, int memoryMb) {
+        Map<String, String> env = new HashMap<>();
+        env.put("AWS_REGION", "us-east-1");
+        env.put("AWS_LAMBDA_FUNCTION_NAME", functionName);
+        env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(memoryMb));
+        env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + functionName);
+        env.put("AWS_LAMBDA_LOG_STREAM_NAME", "bench");
+        return env;
     }
 
     long residentKb() {

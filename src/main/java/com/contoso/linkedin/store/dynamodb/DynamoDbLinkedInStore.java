@@ -19,10 +19,7 @@ import com.contoso.linkedin.config.LinkedInConfig;
 import com.contoso.linkedin.domain.AuditEntry;
 import com.contoso.linkedin.domain.Consent;
 import com.contoso.linkedin.domain.OfficePolicy;
-import com.contoso.linkedin.domain.Reason;
-import com.contoso.linkedin.domain.RefusedException;
 import com.contoso.linkedin.domain.Tenant;
-import com.contoso.linkedin.domain.TenantNotProvisionedException;
 import com.contoso.linkedin.domain.TenantProfile;
 import com.contoso.linkedin.domain.TenantSetting;
 import com.contoso.linkedin.domain.UserFacts;
@@ -31,7 +28,6 @@ import com.contoso.linkedin.store.LinkedInStore;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -182,45 +178,19 @@ public class DynamoDbLinkedInStore implements LinkedInStore {
 
     @Override
     public void setOfficePolicy(String tenantId, String userId, OfficePolicy policy) {
-        updateWhileTenantExists("save user", tenantId, userId, UserItem.officePolicy(tenantId, userId, policy));
+        userWrites.uncounted("save user", tenantId, userId, UserItem.officePolicy(tenantId, userId, policy));
     }
 
     @Override
     public void setOfficeOption(String tenantId, String userId, boolean showLinkedInFeatures) {
-        updateWhileTenantExists("save office option", tenantId, userId,
+        userWrites.uncounted("save office option", tenantId, userId,
                 UserItem.officeOption(tenantId, userId, showLinkedInFeatures));
     }
 
     @Override
     public void setProfileVisibility(String tenantId, String userId, boolean visibleInMicrosoftApps) {
-        updateWhileTenantExists("save user", tenantId, userId,
+        userWrites.uncounted("save user", tenantId, userId,
                 UserItem.profileVisibility(tenantId, userId, visibleInMicrosoftApps));
-    }
-
-    /**
-     * A user fact nothing counts, written with a check that the tenant exists in one transaction:
-     * a read of the tenant before the write would leave a moment in which an offboarding could
-     * erase the user and the write then store it again, after the tenant's data was to be gone.
-     */
-    private void updateWhileTenantExists(String what, String tenantId, String userId, Expression update) {
-        List<TransactWriteItem> actions = List.of(requests.update(TableLayout.userKey(tenantId, userId), update),
-                requests.check(TableLayout.tenantKey(tenantId), TenantItem.exists()));
-        for (int attempt = 1;; attempt++) {
-            try {
-                requests.transact(what, actions, null);
-                return;
-            } catch (TransactionCanceledException cancelled) {
-                if (Requests.conditionFailed(cancelled, 1)) {
-                    throw new TenantNotProvisionedException();
-                }
-                if (Requests.conditionFailed(cancelled, 0)) {
-                    // The only user condition of these writes: the Office option's, while a policy is set.
-                    throw new RefusedException(Reason.OPTION_LOCKED_BY_POLICY,
-                            "An Office policy is configured for this user and locks the option to its value");
-                }
-                requests.retryOrGiveUp(what, attempt, cancelled); // a concurrent transaction on the items
-            }
-        }
     }
 
     @Override

@@ -10,6 +10,8 @@ import java.util.function.Function;
 import com.contoso.linkedin.domain.AuditEntry;
 import com.contoso.linkedin.domain.Connection;
 import com.contoso.linkedin.domain.Consent;
+import com.contoso.linkedin.domain.Reason;
+import com.contoso.linkedin.domain.RefusedException;
 import com.contoso.linkedin.domain.TenantNotProvisionedException;
 import com.contoso.linkedin.domain.UserFacts;
 import com.contoso.linkedin.store.ConcurrentChangeException;
@@ -25,6 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * where there is one, and a check of the tenant (its consent epoch where a connection is counted,
  * its existence otherwise), in one transaction; a lost race is read again and retried, within the
  * request's deadline ({@link Backoff}). So the counts stay exact whatever runs at the same time.
+ * The facts nothing counts are one update with a check of the tenant ({@link #uncounted}).
  */
 final class UserWrites {
     private final Requests requests;
@@ -119,6 +122,36 @@ final class UserWrites {
      *
      * @return whether anything was written
      */
+    /**
+     * A user fact nothing counts (Office policy and option, profile visibility): the update and a
+     * check that the tenant exists, in one transaction with no read before it. A read of the
+     * tenant first would leave a moment in which an offboarding could erase the user and this
+     * write then store it again, after the tenant's data was to be gone.
+     *
+     * @throws TenantNotProvisionedException when the tenant has no record
+     * @throws RefusedException OPTION_LOCKED_BY_POLICY when the update's own condition (the Office
+     *         option's: no policy set) fails
+     */
+    void uncounted(String what, String tenantId, String userId, Expression update) {
+        List<TransactWriteItem> actions = List.of(requests.update(TableLayout.userKey(tenantId, userId), update),
+                requests.check(TableLayout.tenantKey(tenantId), TenantItem.exists()));
+        for (int attempt = 1;; attempt++) {
+            try {
+                requests.transact(what, actions, null);
+                return;
+            } catch (TransactionCanceledException cancelled) {
+                if (Requests.conditionFailed(cancelled, 1)) {
+                    throw new TenantNotProvisionedException();
+                }
+                if (Requests.conditionFailed(cancelled, 0)) {
+                    throw new RefusedException(Reason.OPTION_LOCKED_BY_POLICY,
+                            "An Office policy is configured for this user and locks the option to its value");
+                }
+                requests.retryOrGiveUp(what, attempt, cancelled); // a concurrent transaction on the items
+            }
+        }
+    }
+
     private boolean write(String what, String tenantId, String userId,
             Function<Read, Optional<List<TransactWriteItem>>> change) {
         for (int attempt = 1;; attempt++) {
