@@ -19,8 +19,8 @@
 # BENCH_JDK17 (the `java` on PATH), BENCH_JDK25 (/usr/lib/jvm/temurin-25-jdk-amd64; its packagings
 # are left out when missing), BENCH_QUARKUS_CACHES=0 (leave out Quarkus' package-time AppCDS/AOT
 # packagings), BENCH_PACKAGINGS (a comma-separated subset, jdk17 always included),
-# BENCH_COLD_FLAGS (JVM flags added to the cold starts of BENCH_COLD_FLAGS_FOR, by default
-# jvm25-aot; RUN stands for the run's number, e.g.
+# BENCH_COLD_FLAGS (JVM flags added to the cold starts of BENCH_COLD_FLAGS_FOR, a comma-separated
+# list of packagings, by default jvm25-aot; RUN stands for the run's number, e.g.
 # "-agentpath:/path/libasyncProfiler.so=start,event=cpu,file=/tmp/cpu-RUN.jfr"), BENCH_WARM_FLAGS
 # (JVM flags of the warm function that R1-R3 measure, a profiler agent, say).
 set -euo pipefail

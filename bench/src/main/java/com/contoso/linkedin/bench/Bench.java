@@ -602,11 +602,11 @@ public final class Bench {
                     boolean httpLayer = packaging.name().startsWith(HTTP_LAYER);
                     FakeRuntimeApi.Invocation first = api.submit(httpLayer ? Events.setting(tenant)
                             : Events.eligibility(tenant, user));
-                    // BENCH_COLD_FLAGS: flags for one packaging's cold starts (a profiler agent, say); RUN is the run's number
-                    List<String> extra = packaging.name().equals(prop("bench.coldFlagsFor", DEPLOYABLE_WINNER))
-                            && !prop("bench.coldFlags", "").isEmpty()
-                                    ? List.of(prop("bench.coldFlags", "").replace("RUN", Integer.toString(run)).split(" "))
-                                    : List.of();
+                    // BENCH_COLD_FLAGS: flags for some packagings' cold starts (a profiler agent, say); RUN is the run's number
+                    List<String> flagged = List.of(prop("bench.coldFlagsFor", DEPLOYABLE_WINNER).split(","));
+                    List<String> extra = flagged.contains(packaging.name()) && !prop("bench.coldFlags", "").isEmpty()
+                            ? List.of(prop("bench.coldFlags", "").replace("RUN", Integer.toString(run)).split(" "))
+                            : List.of();
                     try (FunctionProcess function = FunctionProcess.start(packaging, extra, api, env(dynamoPort),
                             work.resolve("cold-" + packaging.name() + "-" + run + ".log"),
                             packaging.name().equals(BARE) ? BARE_HANDLER : FunctionProcess.HANDLER)) {
