@@ -175,6 +175,30 @@ class EligibilityServiceTest {
     }
 
     @Test
+    void check_readsTheTenantAgain_onceTheBoundHasPassed_andReportsTheBoundRoundedUp() throws InterruptedException {
+        EligibilityService shortBound = new EligibilityService(store, Given.cache(store, Duration.ofMillis(200)), CLOCK);
+        String tenantId = tenant(store);
+        setting(store, tenantId, IntegrationMode.ENABLED);
+        store.forgetCalls();
+
+        long started = System.nanoTime();
+        shortBound.check(tenantId, List.of(id()), Client.PROFILE_CARD);
+        Evaluation second = shortBound.check(tenantId, List.of(id()), Client.PROFILE_CARD);
+        if (System.nanoTime() - started < Duration.ofMillis(150).toNanos()) {
+            // Both checks well within the bound: the second one used the cached copy.
+            assertEquals(List.of("findTenant", "findUser", "findUser"), store.calls());
+        }
+        setting(store, tenantId, IntegrationMode.DISABLED);
+        store.forgetCalls();
+        Thread.sleep(250);
+        Evaluation late = shortBound.check(tenantId, List.of(id()), Client.PROFILE_CARD);
+
+        assertEquals(List.of("findTenant"), store.calls(), "read again, and disabled: no user read");
+        assertEquals(List.of(Reason.DISABLED_BY_TENANT), reasons(late));
+        assertEquals(1, second.freshness().maxStalenessSeconds(), "0.2 s rounds up: 0 would promise fresh data");
+    }
+
+    @Test
     void check_seesThisInstancesOwnSettingChange_atOnce() {
         String tenantId = tenant(store);
         String userId = id();
