@@ -36,17 +36,17 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
  * classes of ours.
  */
 public class StreamHandler {
+    /** Leave this much of the invocation for the answer: a call that would not end in time is not started. */
+    private static final long ANSWER_MARGIN_MILLIS = 1_000;
+
+    private final EventBusPublisher bus;
+    private final PrintStream log;
     /**
      * Not static: function.zip holds this class too, and Quarkus' start there initialises every
      * class of the application (for a SnapStart snapshot); a static mapper cost each API
      * function's cold start ~0.1 s of its main thread (a CPU profile of the start).
      */
     private final ObjectMapper json = new ObjectMapper();
-    /** Leave this much of the invocation for the answer: a call that would not end in time is not started. */
-    private static final long ANSWER_MARGIN_MILLIS = 1_000;
-
-    private final EventBusPublisher bus;
-    private final PrintStream log;
 
     /** Lambda constructs the handler once per instance, in its init phase: the client is built then. */
     public StreamHandler() {
