@@ -55,6 +55,13 @@ public final class Bench {
     /** R10's floor: a handler reading the same item with the same SDK client and no framework. */
     static final String BARE = "bare";
     static final String BARE_HANDLER = "com.contoso.linkedin.bench.BareHandler::handleRequest";
+    /**
+     * The options Lambda's java17 and java21 runtimes start the JVM with (AWS, "Customize Java
+     * runtime startup behavior": tiered compilation stops at C1; SerialGC), which the jdk17 row,
+     * R4's divisor since R4 was defined, does not use: R10 is reported both ways.
+     */
+    static final List<String> LAMBDA_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    static final String WITH_LAMBDA_OPTIONS = "-c1-serial";
     /** R5h: the first request through Quarkus' HTTP layer, with and without that half of priming. */
     static final String HTTP_LAYER = "http-layer";
     /** The packaging infra offers as FunctionRuntime=jvm25-aot, which R4's target applies to. */
@@ -262,6 +269,8 @@ public final class Bench {
         List<Packaging> list = new ArrayList<>();
         list.add(new Packaging("jdk17", "JDK 17, function.zip as Lambda's java runtime loads it (default)", jdk17,
                 zipClassPath, List.of(), List.of(), null));
+        list.add(new Packaging("jdk17" + WITH_LAMBDA_OPTIONS, "the same with the JVM options of Lambda's java17/java21 "
+                + "runtimes (C1 only, SerialGC)", jdk17, zipClassPath, LAMBDA_JVM_OPTIONS, List.of(), null));
         Path cds = work.resolve("appcds-jdk17.jsa");
         list.add(new Packaging("jdk17-appcds", "JDK 17 + AppCDS archive trained on requests", jdk17, packedClassPath,
                 List.of("-XX:SharedArchiveFile=" + cds), List.of("-XX:ArchiveClassesAtExit=" + cds), cds));
@@ -585,6 +594,8 @@ public final class Bench {
         Map<String, List<double[]>> results = new LinkedHashMap<>();
         List<Packaging> steps = new ArrayList<>(packagings);
         steps.add(bare(packagings.get(0)));
+        packagings.stream().filter(p -> p.name().equals("jdk17" + WITH_LAMBDA_OPTIONS)).findFirst()
+                .ifPresent(withOptions -> steps.add(bare(withOptions)));
         steps.addAll(httpLayerFirst(packagings.get(0)));
         if (authorizer != null) {
             steps.add(authorizer.packaging);
@@ -609,7 +620,7 @@ public final class Bench {
                             : List.of();
                     try (FunctionProcess function = FunctionProcess.start(packaging, extra, api, env(dynamoPort),
                             work.resolve("cold-" + packaging.name() + "-" + run + ".log"),
-                            packaging.name().equals(BARE) ? BARE_HANDLER : FunctionProcess.HANDLER)) {
+                            packaging.name().startsWith(BARE) ? BARE_HANDLER : FunctionProcess.HANDLER)) {
                         first.done.get(120, java.util.concurrent.TimeUnit.SECONDS);
                         expectOk(first);
                         double toAnswer = (first.answeredNanos - function.startedNanos) / 1e6;
@@ -645,14 +656,15 @@ public final class Bench {
     }
 
     /**
-     * The bare handler on the default packaging's JDK and class path (the function's own jars give
+     * The bare handler on a packaging's JDK, options and class path (the function's own jars give
      * it the same SDK), with only the benchmark's classes in front: the JVM, the runtime interface
      * client, the SDK client's creation and one GetItem, nothing of the application.
      */
     Packaging bare(Packaging standard) {
-        return new Packaging(BARE, "no framework: the same SDK client and GetItem (R10's floor)", standard.javaHome(),
-                Path.of("bench/target/classes").toAbsolutePath() + ":" + standard.classPath(), List.of(), List.of(),
-                null);
+        String name = standard.flags().isEmpty() ? BARE : BARE + WITH_LAMBDA_OPTIONS;
+        return new Packaging(name, "no framework: the same SDK client and GetItem (R10's floor)", standard.javaHome(),
+                Path.of("bench/target/classes").toAbsolutePath() + ":" + standard.classPath(), standard.flags(),
+                List.of(), null);
     }
 
     /** One authorizer cold start: process start to its first answer (a valid token), then 300 warm answers. */
@@ -721,6 +733,13 @@ public final class Bench {
             row(t, "R10 start → first answer, jdk17 ÷ bare handler", "≤ 1.5", IntStream.range(0, bareRuns.size())
                     .mapToObj(i -> base.get(i)[0] / bareRuns.get(i)[0]).toList(), "%.2f");
         }
+        List<double[]> withOptions = cold.get("jdk17" + WITH_LAMBDA_OPTIONS);
+        List<double[]> bareWithOptions = cold.get(BARE + WITH_LAMBDA_OPTIONS);
+        if (withOptions != null && bareWithOptions != null) {
+            row(t, "R10 with Lambda's JVM options on both sides, jdk17" + WITH_LAMBDA_OPTIONS + " ÷ bare" + WITH_LAMBDA_OPTIONS,
+                    "", IntStream.range(0, withOptions.size())
+                            .mapToObj(i -> withOptions.get(i)[0] / bareWithOptions.get(i)[0]).toList(), "%.2f");
+        }
         List<double[]> authorizerRuns = cold.get("authorizer");
         if (authorizerRuns != null) {
             row(t, "R7 authorizer start → first answer ÷ jdk17's", "≤ 0.5", IntStream.range(0, authorizerRuns.size())
@@ -746,6 +765,9 @@ public final class Bench {
         if (bareRuns != null) {
             described.add(BARE);
         }
+        if (bareWithOptions != null) {
+            described.add(BARE + WITH_LAMBDA_OPTIONS);
+        }
         described.addAll(List.of(HTTP_LAYER + "-primed", HTTP_LAYER + "-unprimed").stream().filter(cold::containsKey).toList());
         if (authorizerRuns != null) {
             described.add("authorizer");
@@ -755,6 +777,8 @@ public final class Bench {
             List<Double> ttfa = runs.stream().map(r -> r[0]).toList();
             String description = packagings.stream().filter(p -> p.name().equals(name)).map(Packaging::description).findFirst()
                     .orElse(name.equals(BARE) ? "JDK 17, no framework: the same SDK client and GetItem (R10's floor)"
+                            : name.equals(BARE + WITH_LAMBDA_OPTIONS) ? "the same with the JVM options of Lambda's "
+                                    + "java17/java21 runtimes (C1 only, SerialGC)"
                             : name.startsWith(HTTP_LAYER) ? "JDK 17, function.zip, first request GET setting (HTTP layer), "
                                     + (name.endsWith("-primed") ? "HTTP layer primed" : "HTTP layer not primed")
                             : "JDK 17, authorizer.zip as Lambda's java runtime loads it (AuthorizerHandler, local key set)");
