@@ -6,7 +6,7 @@
 # FunctionRuntime=jvm25-aot zip (infra/aot-runtime/build.sh, into bench/target/jvm25-aot.zip),
 # then runs it: DynamoDB Local in memory, the production artifacts under AWS's runtime interface
 # client against a loopback fake Runtime API, every figure a ratio of two sides measured in
-# interleaved rounds. Prints the table and writes it to bench/target/results.md. About 12 minutes
+# interleaved rounds. Prints the table and writes it to bench/target/results.md. About 14 minutes
 # on 2 cores.
 #
 # `bash bench/run.sh starts` measures R4 and R5 alone (bench/target/results-starts.md), for work
