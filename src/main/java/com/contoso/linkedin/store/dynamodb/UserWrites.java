@@ -117,12 +117,6 @@ final class UserWrites {
     }
 
     /**
-     * Reads, decides ({@code change}: the actions, or empty for nothing to write) and writes,
-     * again after every lost race.
-     *
-     * @return whether anything was written
-     */
-    /**
      * A user fact nothing counts (Office policy and option, profile visibility): the update and a
      * check that the tenant exists, in one transaction with no read before it. A read of the
      * tenant first would leave a moment in which an offboarding could erase the user and this
@@ -152,6 +146,12 @@ final class UserWrites {
         }
     }
 
+    /**
+     * Reads, decides ({@code change}: the actions, or empty for nothing to write) and writes,
+     * again after every lost race.
+     *
+     * @return whether anything was written
+     */
     private boolean write(String what, String tenantId, String userId,
             Function<Read, Optional<List<TransactWriteItem>>> change) {
         for (int attempt = 1;; attempt++) {
