@@ -97,6 +97,15 @@ class StoreFaultTest {
     }
 
     @Test
+    void theCacheBoundIsTheConfiguredOne_PT0S_reportedAsZero() {
+        // SPEC 6: linkedin.tenant-cache.max-staleness is the bound; this profile turns the cache off.
+        Reply reply = check(Tenants.provisioned());
+
+        assertEquals(200, reply.status(), reply::toString);
+        assertEquals(0, reply.json().getLong("maxStalenessSeconds"));
+    }
+
+    @Test
     void aSlowStore_makesChecks503_withinTheClientsBound_notTheLambdasTimeout() {
         String tenant = Tenants.provisioned();
         FaultyDynamoDb.inject(store, Fault.SLOW, "GetItem", 10_000);
