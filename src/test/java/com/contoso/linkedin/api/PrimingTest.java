@@ -17,16 +17,13 @@ import org.junit.jupiter.api.Test;
 
 import com.contoso.linkedin.lambda.Priming;
 import com.contoso.linkedin.service.TenantCache;
-import com.contoso.linkedin.infra.IamActionsTest;
 import com.contoso.linkedin.support.StoreCalls;
 import com.contoso.linkedin.support.Tenants;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 
 /** Priming warms the real path with harmless store calls and leaves no tenant data cached. */
 @QuarkusTest
-@TestProfile(IamActionsTest.RecordedStore.class)
 class PrimingTest {
 
     private static final String NIL = "00000000-0000-0000-0000-000000000000";

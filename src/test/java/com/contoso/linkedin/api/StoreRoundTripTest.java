@@ -11,7 +11,6 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.contoso.linkedin.infra.IamActionsTest;
 import com.contoso.linkedin.support.Dispatch;
 import com.contoso.linkedin.support.LambdaEvents;
 import com.contoso.linkedin.support.LambdaEvents.Reply;
@@ -19,7 +18,6 @@ import com.contoso.linkedin.support.StoreCalls;
 import com.contoso.linkedin.support.Tenants;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 
 /**
  * What a check costs in store round trips (SPEC section 6), counted by an SDK interceptor on the
@@ -27,10 +25,6 @@ import io.quarkus.test.junit.TestProfile;
  * the tenant read at most once per {@code linkedin.tenant-cache.max-staleness} per instance.
  */
 @QuarkusTest
-// The counting interceptor on the Quarkus-built client (shared with IamActionsTest). Start-up
-// priming is off there: its calls would land in the counts of whichever test runs first
-// (PrimingTest primes explicitly).
-@TestProfile(IamActionsTest.RecordedStore.class)
 class StoreRoundTripTest {
 
     private String tenant;

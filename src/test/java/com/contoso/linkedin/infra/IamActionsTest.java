@@ -27,17 +27,10 @@ import com.contoso.linkedin.support.Identities;
 import com.contoso.linkedin.support.LambdaEvents;
 import com.contoso.linkedin.support.LambdaEvents.Reply;
 import com.contoso.linkedin.support.SharedDynamoDbLocal;
-import com.contoso.linkedin.support.StoreCalls;
 import com.contoso.linkedin.support.Tenants;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /**
@@ -49,71 +42,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
  * authorizes it.
  */
 @QuarkusTest
-@TestProfile(IamActionsTest.RecordedStore.class)
 public class IamActionsTest {
-
-    /**
-     * The recorders on the application's client (this test's, and the store-call counts of
-     * StoreRoundTripTest and PrimingTest, which share the profile: one Quarkus build fewer), the
-     * template's table; no priming at start (its calls are no route's).
-     */
-    public static class RecordedStore implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.dynamodb.interceptors", IamRecorder.class.getName() + "," + StoreCalls.class.getName(),
-                    "linkedin.priming.enabled", "false");
-        }
-
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(TemplateTable.class));
-        }
-    }
-
-    /** A table on the shared DynamoDB Local made from the template's declaration, named as the application's. */
-    public static class TemplateTable implements QuarkusTestResourceLifecycleManager {
-        static final String PREFIX = "template-table-";
-
-        @Override
-        public Map<String, String> start() {
-            Template template = Template.read();
-            Map<String, Object> properties = template.properties(template.the("AWS::DynamoDB::Table"));
-            String name = PREFIX + UUID.randomUUID();
-            List<GlobalSecondaryIndex> indexes = list(properties.getOrDefault("GlobalSecondaryIndexes", List.of())).stream()
-                    .map(Template::map).map(index -> GlobalSecondaryIndex.builder()
-                            .indexName(String.valueOf(index.get("IndexName")))
-                            .keySchema(keySchema(index.get("KeySchema")))
-                            .projection(p -> p.projectionType(String.valueOf(
-                                    Template.map(index.get("Projection")).get("ProjectionType"))))
-                            .build())
-                    .toList();
-            try (DynamoDbClient dynamo = SharedDynamoDbLocal.client()) {
-                dynamo.createTable(b -> b.tableName(name)
-                        .billingMode(String.valueOf(properties.get("BillingMode")))
-                        .attributeDefinitions(list(properties.get("AttributeDefinitions")).stream().map(Template::map)
-                                .map(a -> AttributeDefinition.builder().attributeName(String.valueOf(a.get("AttributeName")))
-                                        .attributeType(String.valueOf(a.get("AttributeType"))).build())
-                                .toList())
-                        .keySchema(keySchema(properties.get("KeySchema")))
-                        // DynamoDB refuses an empty list of indexes: none, when the template declares none.
-                        .globalSecondaryIndexes(indexes.isEmpty() ? null : indexes));
-                dynamo.waiter().waitUntilTableExists(b -> b.tableName(name));
-            }
-            return Map.of("linkedin.table-name", name);
-        }
-
-        @Override
-        public void stop() {
-            // the shared DynamoDB Local goes with the JVM
-        }
-
-        private static List<KeySchemaElement> keySchema(Object declared) {
-            return list(declared).stream().map(Template::map)
-                    .map(k -> KeySchemaElement.builder().attributeName(String.valueOf(k.get("AttributeName")))
-                            .keyType(String.valueOf(k.get("KeyType"))).build())
-                    .toList();
-        }
-    }
 
     /** Ids of one request: a fresh tenant, two users and a group. */
     record RequestIds(String tenantId, String userId, String otherUserId, String groupId) {

@@ -149,7 +149,7 @@ class KeySetReadsTest {
     void aFailedRead_isNotRetriedWithinTheInterval_butIsAfterIt() throws Exception {
         try (KeySetServer keySet = new KeySetServer(firstKey)) {
             keySet.answer(KeySetServer.Answer.ERROR_500);
-            Duration interval = Duration.ofSeconds(3);
+            Duration interval = Duration.ofMillis(1500);
             EntraTokenVerifier verifier = verifier(keySet.uri(), interval);
             assertEquals(Refusal.KEY_SET_UNAVAILABLE, verifier.loadKeys());
             keySet.serve(firstKey);
