@@ -3,9 +3,10 @@ package com.contoso.linkedin.lambda;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+
+import com.contoso.linkedin.config.ProcessSettings;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
@@ -22,8 +23,8 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
 /**
  * Puts entries on one event bus, at most {@link #MAX_ENTRIES} per PutEvents call (EventBridge's
  * limit), and says which of them EventBridge took. The client is built once per function
- * instance; its settings come from system properties, else the environment (infra/ sets the
- * latter).
+ * instance; its settings are read as {@link ProcessSettings} reads them (infra/ sets them in the
+ * environment).
  */
 final class EventBusPublisher {
     static final int MAX_ENTRIES = 10;
@@ -51,11 +52,11 @@ final class EventBusPublisher {
                 .credentialsProvider(AwsCredentialsProviderChain.of(SystemPropertyCredentialsProvider.create(),
                         EnvironmentVariableCredentialsProvider.create()))
                 .overrideConfiguration(o -> o.apiCallTimeout(CALL_TIMEOUT).apiCallAttemptTimeout(Duration.ofSeconds(4)));
-        String endpoint = setting(ENDPOINT_OVERRIDE, null);
+        String endpoint = ProcessSettings.value(ENDPOINT_OVERRIDE).orElse(null);
         if (endpoint != null) {
             builder.endpointOverride(URI.create(endpoint));
         }
-        return new EventBusPublisher(builder.build(), setting(BUS_NAME, "default"));
+        return new EventBusPublisher(builder.build(), ProcessSettings.value(BUS_NAME).orElse("default"));
     }
 
     String busName() {
@@ -96,14 +97,5 @@ final class EventBusPublisher {
             }
         }
         return new Put(taken, codes.isEmpty() ? null : "entries refused: " + String.join(", ", codes));
-    }
-
-    /** The system property, else the environment variable of the same name in upper snake case. */
-    static String setting(String property, String fallback) {
-        String value = System.getProperty(property);
-        if (value == null || value.isBlank()) {
-            value = System.getenv(property.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'));
-        }
-        return value == null || value.isBlank() ? fallback : value.strip();
     }
 }

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.contoso.linkedin.config.ProcessSettings;
 import com.contoso.linkedin.identity.token.EntraTokenVerifier;
 import com.contoso.linkedin.identity.token.VerifierSettings;
 import com.contoso.linkedin.infra.FunctionSplit.Function;
@@ -129,14 +130,14 @@ class AuthorizerDriftTest {
     void authorizer_getsOnlyItsOwnSettings_andTheAudiencesFromTheTemplate() {
         // as SAM merges them: Globals' variables, then the function's own
         Map<String, Object> variables = new TreeMap<>(template.environment(AUTHORIZER));
-        Set<String> settings = new TreeSet<>(VerifierSettings.KEYS.stream().map(VerifierSettings::environmentName).toList());
+        Set<String> settings = new TreeSet<>(VerifierSettings.KEYS.stream().map(ProcessSettings::environmentName).toList());
         assertAll(
                 () -> assertTrue(settings.containsAll(variables.keySet()),
                         "variables (" + variables.keySet() + ") the authorizer does not read; it reads " + settings),
                 () -> assertEquals(Map.of("Fn::Join", List.of(",", Map.of("Ref", "JwtAudience"))),
-                        variables.get(VerifierSettings.environmentName(VerifierSettings.AUDIENCES)),
+                        variables.get(ProcessSettings.environmentName(VerifierSettings.AUDIENCES)),
                         "without audiences the authorizer refuses every token"),
-                () -> assertEquals(envName(VerifierSettings.JWKS_URI), VerifierSettings.environmentName(VerifierSettings.JWKS_URI),
+                () -> assertEquals(envName(VerifierSettings.JWKS_URI), ProcessSettings.environmentName(VerifierSettings.JWKS_URI),
                         "the authorizer names its variables as MicroProfile Config does"));
     }
 }

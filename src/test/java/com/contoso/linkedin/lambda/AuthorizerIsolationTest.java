@@ -24,7 +24,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 
 /**
  * The authorizer deploys alone (target/authorizer.zip): its classes may use nimbus-jose-jwt, the
- * Lambda Context and the JDK, and nothing else of the project, Quarkus, CDI or Jackson.
+ * Lambda Context, the JDK and the project's plain settings reader (config/ProcessSettings), and
+ * nothing else of the project, Quarkus, CDI or Jackson.
  */
 class AuthorizerIsolationTest {
 
@@ -71,6 +72,7 @@ class AuthorizerIsolationTest {
                 || name.equals("com/amazonaws/services/lambda/runtime/Context")
                 || name.startsWith("com/contoso/linkedin/identity/token/")
                 || name.startsWith("com/contoso/linkedin/lambda/AuthorizerHandler")
+                || name.equals("com/contoso/linkedin/config/ProcessSettings")
                 || !name.startsWith("com/") && !name.startsWith("io/") && !name.startsWith("jakarta/")
                         && !name.startsWith("org/") && !name.startsWith("software/");
     }
@@ -83,6 +85,7 @@ class AuthorizerIsolationTest {
         try (Stream<Path> files = Files.list(CLASSES.resolve("com/contoso/linkedin/lambda"))) {
             files.filter(f -> f.getFileName().toString().startsWith("AuthorizerHandler")).forEach(classes::add);
         }
+        classes.add(CLASSES.resolve("com/contoso/linkedin/config/ProcessSettings.class"));
         return classes;
     }
 }

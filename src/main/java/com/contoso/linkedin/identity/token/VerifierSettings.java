@@ -11,10 +11,12 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
+import com.contoso.linkedin.config.ProcessSettings;
+
 /**
  * The authorizer's settings (SPEC section 5). Read without Quarkus, which the authorizer does not
- * start: a Java system property of the key's name, else the environment variable MicroProfile
- * Config would read ({@code linkedin.identity.jwks-uri} -> {@code LINKEDIN_IDENTITY_JWKS_URI}).
+ * start, where {@link ProcessSettings} finds them: a Java system property of the key's name, else
+ * the environment variable MicroProfile Config would read ({@code LINKEDIN_IDENTITY_JWKS_URI}).
  * A value that cannot be used throws {@link IllegalArgumentException} naming the key (never the
  * value): the handler then refuses everything rather than guess.
  *
@@ -68,10 +70,7 @@ public record VerifierSettings(URI jwksUri, Set<String> audiences, Duration jwks
 
     /** The settings as {@code properties} (by key) and {@code environment} (by variable name) give them. */
     public static VerifierSettings read(UnaryOperator<String> properties, UnaryOperator<String> environment) {
-        UnaryOperator<String> value = key -> {
-            String property = properties.apply(key);
-            return property != null ? property.trim() : trimmed(environment.apply(environmentName(key)));
-        };
+        UnaryOperator<String> value = key -> ProcessSettings.value(key, properties, environment).orElse(null);
         String uri = value.apply(JWKS_URI);
         String audiences = value.apply(AUDIENCES);
         return new VerifierSettings(uri == null || uri.isEmpty() ? DEFAULT_JWKS_URI : parseUri(uri),
@@ -80,19 +79,10 @@ public record VerifierSettings(URI jwksUri, Set<String> audiences, Duration jwks
                 duration(CLOCK_SKEW, value.apply(CLOCK_SKEW), DEFAULT_CLOCK_SKEW));
     }
 
-    /** MicroProfile Config's environment name of a key: upper case, every other character an underscore. */
-    public static String environmentName(String key) {
-        return key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
-    }
-
     /** How long a read key set is used: longer than the min refresh, or the limit would never let a re-read happen. */
     public Duration jwksCacheTimeToLive() {
         Duration twice = jwksMinRefresh.multipliedBy(2);
         return twice.compareTo(MIN_CACHE_TIME_TO_LIVE) > 0 ? twice : MIN_CACHE_TIME_TO_LIVE;
-    }
-
-    private static String trimmed(String value) {
-        return value == null ? null : value.trim();
     }
 
     private static Set<String> splitList(String list) {

@@ -52,11 +52,6 @@ class VerifierSettingsTest {
     }
 
     @Test
-    void environmentNames_followMicroProfileConfig() {
-        assertEquals("LINKEDIN_IDENTITY_JWKS_MIN_REFRESH", VerifierSettings.environmentName("linkedin.identity.jwks-min-refresh"));
-    }
-
-    @Test
     void cacheTimeToLive_isAnHour_orTwiceTheMinRefresh_alwaysLongerThanIt() {
         VerifierSettings usual = read(Map.of(), Map.of());
         VerifierSettings slow = read(Map.of("linkedin.identity.jwks-min-refresh", "PT2H"), Map.of());
