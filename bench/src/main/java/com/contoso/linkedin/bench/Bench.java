@@ -62,6 +62,8 @@ public final class Bench {
      */
     static final List<String> LAMBDA_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
     static final String WITH_LAMBDA_OPTIONS = "-c1-serial";
+    static final String WITH_LAMBDA_OPTIONS_DESCRIBED = "the same with the JVM options of Lambda's java17/java21 "
+            + "runtimes (C1 only, SerialGC)";
     /** R5h: the first request through Quarkus' HTTP layer, with and without that half of priming. */
     static final String HTTP_LAYER = "http-layer";
     /** The packaging infra offers as FunctionRuntime=jvm25-aot, which R4's target applies to. */
@@ -269,8 +271,7 @@ public final class Bench {
         List<Packaging> list = new ArrayList<>();
         list.add(new Packaging("jdk17", "JDK 17, function.zip as Lambda's java runtime loads it (default)", jdk17,
                 zipClassPath, List.of(), List.of(), null));
-        list.add(new Packaging("jdk17" + WITH_LAMBDA_OPTIONS, "the same with the JVM options of Lambda's java17/java21 "
-                + "runtimes (C1 only, SerialGC)", jdk17, zipClassPath, LAMBDA_JVM_OPTIONS, List.of(), null));
+        list.add(new Packaging("jdk17" + WITH_LAMBDA_OPTIONS, WITH_LAMBDA_OPTIONS_DESCRIBED, jdk17, zipClassPath, LAMBDA_JVM_OPTIONS, List.of(), null));
         Path cds = work.resolve("appcds-jdk17.jsa");
         list.add(new Packaging("jdk17-appcds", "JDK 17 + AppCDS archive trained on requests", jdk17, packedClassPath,
                 List.of("-XX:SharedArchiveFile=" + cds), List.of("-XX:ArchiveClassesAtExit=" + cds), cds));
@@ -777,8 +778,7 @@ public final class Bench {
             List<Double> ttfa = runs.stream().map(r -> r[0]).toList();
             String description = packagings.stream().filter(p -> p.name().equals(name)).map(Packaging::description).findFirst()
                     .orElse(name.equals(BARE) ? "JDK 17, no framework: the same SDK client and GetItem (R10's floor)"
-                            : name.equals(BARE + WITH_LAMBDA_OPTIONS) ? "the same with the JVM options of Lambda's "
-                                    + "java17/java21 runtimes (C1 only, SerialGC)"
+                            : name.equals(BARE + WITH_LAMBDA_OPTIONS) ? WITH_LAMBDA_OPTIONS_DESCRIBED
                             : name.startsWith(HTTP_LAYER) ? "JDK 17, function.zip, first request GET setting (HTTP layer), "
                                     + (name.endsWith("-primed") ? "HTTP layer primed" : "HTTP layer not primed")
                             : "JDK 17, authorizer.zip as Lambda's java runtime loads it (AuthorizerHandler, local key set)");
