@@ -33,9 +33,10 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 /**
  * Notes every request the application's own DynamoDB client executes the way IAM authorizes it:
  * a transaction by its parts, a batch by its keys, each as (action, table, partition kind).
- * Test-only: registered through {@code quarkus.dynamodb.interceptors} for every test
- * profile (support/DynamoDbLocalResource); read by {@link IamActionsTest}. The SDK creates the instance, so what it notes is static (one test thread at a time;
- * batch reads of other threads are noted too).
+ * Test-only: registered through {@code quarkus.dynamodb.interceptors} for every test profile
+ * (the tests' application.properties); read by {@link IamActionsTest}. The SDK creates the
+ * instance, so what it notes is static (one test thread at a time; batch reads of other threads
+ * are noted too).
  */
 public class IamRecorder implements ExecutionInterceptor {
 

@@ -17,8 +17,9 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
  * Counts every DynamoDB request the application's client sends (each attempt is one round trip),
  * by operation and by the partition kind it reads ({@code GetItem:TENANT}, {@code GetItem:USER},
  * {@code BatchGetItem}, plus {@code BatchGetItem.keys}). Test-only: registered on the
- * Quarkus-built client through {@code quarkus.dynamodb.interceptors} for every test profile
- * ({@link DynamoDbLocalResource}), never in the production artifact. The SDK creates the instance, so the counts are static.
+ * Quarkus-built client through {@code quarkus.dynamodb.interceptors} for every test profile (the
+ * tests' application.properties), never in the production artifact. The SDK creates the
+ * instance, so the counts are static.
  */
 public class StoreCalls implements ExecutionInterceptor {
 
