@@ -1,12 +1,10 @@
 package com.contoso.linkedin.support;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -77,12 +75,7 @@ public final class KeySetServer implements AutoCloseable {
                 case ERROR_500 -> "{\"error\":\"server_error\"}";
                 case NOT_JSON -> "<html><body>Service unavailable</body></html>";
             };
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", answer == Answer.NOT_JSON ? "text/html" : "application/json");
-            exchange.sendResponseHeaders(status, bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
+            HttpAnswers.send(exchange, status, answer == Answer.NOT_JSON ? "text/html" : "application/json", body);
         }
     }
 
