@@ -53,6 +53,14 @@ public interface LinkedInConfig {
          */
         @WithDefault("PT10S")
         Duration flushInterval();
+
+        /**
+         * The CloudWatch namespace of those metrics. infra/ sets one per stack
+         * ({@code LinkedInIntegration/<stack>}), so that two stacks in one account and region
+         * keep their metrics, alarms and dashboards apart.
+         */
+        @WithDefault(com.contoso.linkedin.metrics.Metrics.DEFAULT_NAMESPACE)
+        String namespace();
     }
 
     /**

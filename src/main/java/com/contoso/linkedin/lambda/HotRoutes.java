@@ -70,6 +70,7 @@ public class HotRoutes {
     private final ObjectWriter responses;
     private final RetryAfter retryAfter;
     private final Duration metricsInterval;
+    private final String metricsNamespace;
 
     public HotRoutes(EligibilityAnswers answers, Callers callers, StrictJson bodies, ObjectMapper mapper,
             RetryAfter retryAfter, LinkedInConfig config) {
@@ -84,6 +85,7 @@ public class HotRoutes {
         this.responses = lambda.writerFor(APIGatewayV2HTTPResponse.class);
         this.retryAfter = retryAfter;
         this.metricsInterval = config.metrics().flushInterval();
+        this.metricsNamespace = config.metrics().namespace();
     }
 
     /** The Lambda response to this API Gateway event, or empty when the HTTP layer must answer it. */
@@ -104,7 +106,7 @@ public class HotRoutes {
         AccessLog.write(ApiGatewayEvents.requestId(event, lambda), event.getRequestContext().getHttp().getMethod(),
                 event.getRawPath(), call.get().caller().logKind(), response.getStatusCode(),
                 (System.nanoTime() - started) / 1000);
-        Metrics.flushIfDue(metricsInterval);
+        Metrics.flushIfDue(metricsInterval, metricsNamespace);
         return Optional.of(responses.writeValueAsBytes(response));
     }
 

@@ -11,9 +11,10 @@ import java.time.Duration;
  * dimension: only the closed sets of values the contract defines.
  */
 public final class Metrics {
-    public static final String NAMESPACE = "LinkedInIntegration";
+    /** The namespace while {@code linkedin.metrics.namespace} is not set (the local run); infra/ sets one per stack. */
+    public static final String DEFAULT_NAMESPACE = "LinkedInIntegration";
 
-    private static final MetricsRegistry REGISTRY = new MetricsRegistry(NAMESPACE, line -> System.out.println(line));
+    private static final MetricsRegistry REGISTRY = new MetricsRegistry(line -> System.out.println(line));
 
     private Metrics() {
     }
@@ -33,8 +34,11 @@ public final class Metrics {
         REGISTRY.add(metric, MetricsRegistry.Kind.MILLIS, millis, dimensions);
     }
 
-    /** Writes what accumulated if the last write is at least {@code interval} ago (zero: always). */
-    public static void flushIfDue(Duration interval) {
-        REGISTRY.flushIfDue(interval);
+    /**
+     * Writes what accumulated, in this CloudWatch namespace, if the last write is at least
+     * {@code interval} ago (zero: always).
+     */
+    public static void flushIfDue(Duration interval, String namespace) {
+        REGISTRY.flushIfDue(interval, namespace);
     }
 }

@@ -66,13 +66,11 @@ final class MetricsRegistry {
         }
     }
 
-    private final String namespace;
     private final Consumer<String> lines;
     private final Map<Key, Samples> pending = new ConcurrentHashMap<>();
     private long lastWriteNanos = System.nanoTime();
 
-    MetricsRegistry(String namespace, Consumer<String> lines) {
-        this.namespace = namespace;
+    MetricsRegistry(Consumer<String> lines) {
         this.lines = lines;
     }
 
@@ -80,7 +78,7 @@ final class MetricsRegistry {
         pending.computeIfAbsent(new Key(metric, kind, List.of(dimensions)), key -> new Samples()).add(kind, value);
     }
 
-    synchronized void flushIfDue(Duration interval) {
+    synchronized void flushIfDue(Duration interval, String namespace) {
         long now = System.nanoTime();
         if (now - lastWriteNanos < interval.toNanos()) {
             return;
@@ -94,11 +92,11 @@ final class MetricsRegistry {
                 byDimensions.computeIfAbsent(key.dimensions(), d -> new ArrayList<>()).add(Map.entry(key, values));
             }
         }
-        byDimensions.forEach(this::write);
+        byDimensions.forEach((dimensions, metrics) -> write(namespace, dimensions, metrics));
     }
 
     /** One document: the metrics that share one set of dimensions. */
-    private void write(List<String> dimensions, List<Map.Entry<Key, List<Double>>> metrics) {
+    private void write(String namespace, List<String> dimensions, List<Map.Entry<Key, List<Double>>> metrics) {
         try {
             MetricsContext document = new MetricsContext();
             document.setNamespace(namespace);

@@ -38,12 +38,14 @@ public class RequestFilters {
     private final com.amazonaws.services.lambda.runtime.Context lambda;
     private final Duration answerMargin;
     private final Duration metricsInterval;
+    private final String metricsNamespace;
 
     public RequestFilters(Access access, com.amazonaws.services.lambda.runtime.Context lambda, LinkedInConfig config) {
         this.access = access;
         this.lambda = lambda;
         this.answerMargin = config.store().answerMargin();
         this.metricsInterval = config.metrics().flushInterval();
+        this.metricsNamespace = config.metrics().namespace();
     }
 
     @ServerRequestFilter(preMatching = true)
@@ -83,7 +85,7 @@ public class RequestFilters {
         AccessLog.write(access.requestId(), request.getMethod(), request.getUriInfo().getPath(), access.callerKind(),
                 response.getStatus(), latencyMicros);
         response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, NO_STORE);
-        Metrics.flushIfDue(metricsInterval);
+        Metrics.flushIfDue(metricsInterval, metricsNamespace);
         RequestTrace.end();
         if (request.getProperty(DEADLINE) instanceof Deadline.Scope deadline) {
             deadline.close();

@@ -12,11 +12,14 @@ import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
+import jakarta.inject.Inject;
+
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.contoso.linkedin.config.LinkedInConfig;
 import com.contoso.linkedin.lambda.SyntheticContext;
 import com.contoso.linkedin.support.Dispatch;
 import com.contoso.linkedin.support.Identities;
@@ -28,6 +31,9 @@ import io.quarkus.test.junit.QuarkusTest;
 /** One structured line per request, with the fields operators filter on, and nothing secret. */
 @QuarkusTest
 class RequestLogTest {
+
+    @Inject
+    LinkedInConfig config;
 
     private final List<ExtLogRecord> lines = new CopyOnWriteArrayList<>();
     private final Handler capture = new Handler() {
@@ -108,7 +114,7 @@ class RequestLogTest {
         try {
             LambdaEvents.get("/tenants/" + tenant + "/users/" + user + "/linkedin-eligibility").as(Identities.checker())
                     .send();
-            com.contoso.linkedin.metrics.Metrics.flushIfDue(java.time.Duration.ZERO);
+            com.contoso.linkedin.metrics.Metrics.flushIfDue(java.time.Duration.ZERO, config.metrics().namespace());
         } finally {
             System.setOut(stdout);
         }
@@ -126,7 +132,7 @@ class RequestLogTest {
                 && d.path("StoreCalls").asDouble() >= 1), documents::toString);
         assertTrue(documents.stream().anyMatch(d -> d.has("StoreLatency")), documents::toString);
         assertTrue(documents.stream().allMatch(d -> d.path("_aws").path("CloudWatchMetrics").get(0).path("Namespace")
-                .asText().equals("LinkedInIntegration")));
+                .asText().equals("LinkedInIntegration/test")), "the namespace of linkedin.metrics.namespace");
         assertFalse(out.toString(java.nio.charset.StandardCharsets.UTF_8).contains(user), "no user id in any metric");
         assertTrue(documents.stream().noneMatch(d -> d.toString().contains(tenant)), "no tenant id in any metric");
     }

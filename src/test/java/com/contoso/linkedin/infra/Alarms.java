@@ -42,14 +42,14 @@ final class Alarms {
         List<Watched> watched = new ArrayList<>();
         if (properties.containsKey("MetricName")) {
             Object stat = properties.containsKey("Statistic") ? properties.get("Statistic") : properties.get("ExtendedStatistic");
-            watched.add(new Watched("", String.valueOf(properties.get("Namespace")), String.valueOf(properties.get("MetricName")),
+            watched.add(new Watched("", Template.text(properties.get("Namespace")), String.valueOf(properties.get("MetricName")),
                     dimensions(properties.get("Dimensions")), String.valueOf(stat), (Integer) properties.get("Period")));
         }
         for (Map<String, Object> entry : entries(alarm).values()) {
             if (entry.containsKey("MetricStat")) {
                 Map<String, Object> stat = map(entry.get("MetricStat"));
                 Map<String, Object> metric = map(stat.get("Metric"));
-                watched.add(new Watched(String.valueOf(entry.get("Id")), String.valueOf(metric.get("Namespace")),
+                watched.add(new Watched(String.valueOf(entry.get("Id")), Template.text(metric.get("Namespace")),
                         String.valueOf(metric.get("MetricName")), dimensions(metric.get("Dimensions")),
                         String.valueOf(stat.get("Stat")), (Integer) stat.get("Period")));
             }

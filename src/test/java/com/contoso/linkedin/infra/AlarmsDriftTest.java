@@ -75,7 +75,7 @@ class AlarmsDriftTest {
             List<Object> transformations = list(properties.get("MetricTransformations"));
             assertEquals(1, transformations.size(), filter);
             Map<String, Object> metric = map(transformations.get(0));
-            assertEquals(MetricsCatalog.NAMESPACE, metric.get("MetricNamespace"), filter);
+            assertEquals(MetricsCatalog.NAMESPACE, Template.text(metric.get("MetricNamespace")), filter);
             assertEquals("TokenRefusals", metric.get("MetricName"), filter);
             assertEquals("1", String.valueOf(metric.get("MetricValue")), filter);
             assertFalse(metric.containsKey("DefaultValue"), filter + ": a metric filter with dimensions takes no default");

@@ -55,6 +55,8 @@ class ConfigDriftTest {
                     function + ": the any-tenant roles' operator tenant is the template's parameter");
             assertEquals(Map.of("Ref", "TrustedClientIds"), environment.get(envName("linkedin.identity.trusted-client-ids")),
                     function + ": the any-tenant roles' trusted apps are the template's parameter");
+            assertEquals(Map.of("Fn::Sub", MetricsCatalog.NAMESPACE), environment.get(envName("linkedin.metrics.namespace")),
+                    function + ": its metrics in the stack's namespace, which the stack's alarms and dashboard read");
             for (String variable : environment.keySet()) {
                 if (variable.startsWith("LINKEDIN_")) {
                     assertTrue(appKeys.stream().map(ConfigKeys::envName).anyMatch(variable::equals),

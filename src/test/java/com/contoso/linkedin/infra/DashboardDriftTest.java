@@ -38,6 +38,7 @@ class DashboardDriftTest {
 
     private static final Pattern NAME = Pattern.compile("\\$\\{([^}!][^}]*)}");
     private static final Pattern PLACEHOLDER = Pattern.compile("⟦(.+)⟧");
+    private static final Pattern PLACEHOLDERS = Pattern.compile("⟦([^⟧]+)⟧");
     private static final Pattern SEARCH = Pattern.compile("SEARCH\\('\\{([^}]*)}\\s+MetricName=\"(\\w+)\"'");
     private static final Set<String> PSEUDO_PARAMETERS = Set.of("AWS::Region", "AWS::StackName", "AWS::Partition",
             "AWS::URLSuffix");
@@ -108,12 +109,12 @@ class DashboardDriftTest {
         needed.add("SEARCH Decisions [Client, Reason]");
         needed.add("SEARCH TokenRefusals [Cause]");
         MetricsCatalog.written().get(new MetricsCatalog.Kind("StoreCalls", Set.of("Outcome"))).get("Outcome")
-                .forEach(outcome -> needed.add("LinkedInIntegration StoreCalls {Outcome=" + outcome + "} Sum"));
-        needed.add("LinkedInIntegration StoreLatency {} p50");
-        needed.add("LinkedInIntegration StoreLatency {} p99");
-        Stream.of(IntegrationMode.values()).forEach(mode -> needed.add("LinkedInIntegration SettingChanges {Mode=" + mode + "} Sum"));
+                .forEach(outcome -> needed.add(MetricsCatalog.NAMESPACE + " StoreCalls {Outcome=" + outcome + "} Sum"));
+        needed.add(MetricsCatalog.NAMESPACE + " StoreLatency {} p50");
+        needed.add(MetricsCatalog.NAMESPACE + " StoreLatency {} p99");
+        Stream.of(IntegrationMode.values()).forEach(mode -> needed.add(MetricsCatalog.NAMESPACE + " SettingChanges {Mode=" + mode + "} Sum"));
         MetricsCatalog.written().get(new MetricsCatalog.Kind("ConsentWithdrawals", Set.of("Cause"))).get("Cause")
-                .forEach(cause -> needed.add("LinkedInIntegration ConsentWithdrawals {Cause=" + cause + "} Sum"));
+                .forEach(cause -> needed.add(MetricsCatalog.NAMESPACE + " ConsentWithdrawals {Cause=" + cause + "} Sum"));
         String eligibility = "{FunctionName=⟦" + Function.ELIGIBILITY.logicalId + "⟧}";
         needed.add("AWS/Lambda Duration " + eligibility + " p50");
         needed.add("AWS/Lambda Duration " + eligibility + " p99");
@@ -139,7 +140,8 @@ class DashboardDriftTest {
             Matcher search = SEARCH.matcher(row.get(0).path("expression").asText());
             assertTrue(search.find(), "a SEARCH of one metric expected: " + row);
             List<String> schema = Stream.of(search.group(1).split(",")).map(String::strip).toList();
-            assertEquals(MetricsCatalog.NAMESPACE, schema.get(0), "search the code's metrics only: " + row);
+            assertEquals(MetricsCatalog.NAMESPACE, asWritten(schema.get(0).replace("\"", "")),
+                    "search the code's metrics only: " + row);
             assertNotNull(MetricsCatalog.known().get(new MetricsCatalog.Kind(search.group(2), Set.copyOf(schema.subList(1,
                     schema.size())))), "no metric of that name and dimensions is written: " + row);
             return;
@@ -151,7 +153,12 @@ class DashboardDriftTest {
             Matcher placeholder = PLACEHOLDER.matcher(row.get(i + 1).asText());
             dimensions.put(row.get(i).asText(), placeholder.matches() ? Map.of("Ref", placeholder.group(1)) : row.get(i + 1).asText());
         }
-        Alarms.assertOfTheStack(template, row.get(0).asText(), row.get(1).asText(), dimensions, "dashboard");
+        Alarms.assertOfTheStack(template, asWritten(row.get(0).asText()), row.get(1).asText(), dimensions, "dashboard");
+    }
+
+    /** Text of the body with its {@code !Sub} variables as the template writes them ({@code ${AWS::StackName}}). */
+    private static String asWritten(String text) {
+        return PLACEHOLDERS.matcher(text).replaceAll(m -> Matcher.quoteReplacement("${" + m.group(1) + "}"));
     }
 
     private static String describe(JsonNode row, String defaultStat) {
@@ -171,6 +178,6 @@ class DashboardDriftTest {
             dimensions.put(row.get(i).asText(), row.get(i + 1).asText());
         }
         String stat = options != null && options.has("stat") ? options.get("stat").asText() : defaultStat;
-        return row.get(0).asText() + " " + row.get(1).asText() + " " + dimensions + " " + stat;
+        return asWritten(row.get(0).asText()) + " " + row.get(1).asText() + " " + dimensions + " " + stat;
     }
 }

@@ -35,7 +35,11 @@ import com.contoso.linkedin.metrics.Metrics;
  * the enum a dimension names).
  */
 final class MetricsCatalog {
-    static final String NAMESPACE = Metrics.NAMESPACE;
+    /**
+     * The namespace infra/template.yaml gives them: the code's default, one per stack (the
+     * template writes it with {@code !Sub}, and the tests read it as written).
+     */
+    static final String NAMESPACE = Metrics.DEFAULT_NAMESPACE + "/${AWS::StackName}";
     private static final Path SOURCES = Path.of("src", "main", "java");
     private static final Pattern CALL = Pattern.compile("\\bMetrics\\.(count|size|millis)\\(");
     private static final Pattern LITERAL = Pattern.compile("\"([^\"\\\\]*)\"");

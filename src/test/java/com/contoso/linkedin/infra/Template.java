@@ -172,6 +172,14 @@ final class Template {
         return String.valueOf(target);
     }
 
+    /** A plain string, or the string of a {@code !Sub} as written (its variables unresolved). */
+    static String text(Object value) {
+        if (value instanceof Map<?, ?> function && function.get("Fn::Sub") instanceof String sub) {
+            return sub;
+        }
+        return String.valueOf(value);
+    }
+
     @SuppressWarnings("unchecked")
     static Map<String, Object> map(Object value) {
         assertTrue(value instanceof Map, "a mapping expected: " + value);

@@ -17,7 +17,7 @@ class MetricsRegistryTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<String> lines = new ArrayList<>();
-    private final MetricsRegistry registry = new MetricsRegistry("Test", lines::add);
+    private final MetricsRegistry registry = new MetricsRegistry(lines::add);
 
     @Test
     void counts_areSummedPerDimensions_intoOneDocumentEach() throws Exception {
@@ -25,7 +25,7 @@ class MetricsRegistryTest {
         registry.add("Decisions", MetricsRegistry.Kind.COUNT, 1, "Reason", "ELIGIBLE", "Client", "PROFILE_CARD");
         registry.add("Decisions", MetricsRegistry.Kind.COUNT, 1, "Reason", "NOT_SELECTED", "Client", "PROFILE_CARD");
 
-        registry.flushIfDue(Duration.ZERO);
+        registry.flushIfDue(Duration.ZERO, "Test");
 
         assertEquals(2, lines.size(), lines::toString);
         JsonNode eligible = document("ELIGIBLE");
@@ -44,7 +44,7 @@ class MetricsRegistryTest {
             registry.add("StoreLatency", MetricsRegistry.Kind.MILLIS, i, new String[0]);
         }
 
-        registry.flushIfDue(Duration.ZERO);
+        registry.flushIfDue(Duration.ZERO, "Test");
 
         JsonNode document = JSON.readTree(lines.get(0));
         assertEquals("[1.0,2.0,3.0]", document.path("StoreLatency").toString());
@@ -55,11 +55,11 @@ class MetricsRegistryTest {
     @Test
     void nothingIsWritten_beforeTheInterval_andNothingTwice() {
         registry.add("ColdStarts", MetricsRegistry.Kind.COUNT, 1);
-        registry.flushIfDue(Duration.ofHours(1));
+        registry.flushIfDue(Duration.ofHours(1), "Test");
         assertEquals(List.of(), lines);
 
-        registry.flushIfDue(Duration.ZERO);
-        registry.flushIfDue(Duration.ZERO);
+        registry.flushIfDue(Duration.ZERO, "Test");
+        registry.flushIfDue(Duration.ZERO, "Test");
         assertEquals(1, lines.size(), lines::toString);
     }
 
@@ -69,7 +69,7 @@ class MetricsRegistryTest {
             registry.add("BatchSize", MetricsRegistry.Kind.SIZE, i);
         }
 
-        registry.flushIfDue(Duration.ZERO);
+        registry.flushIfDue(Duration.ZERO, "Test");
 
         int samples = lines.stream().mapToInt(line -> {
             try {

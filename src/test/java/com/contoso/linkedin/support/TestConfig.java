@@ -83,7 +83,17 @@ public record TestConfig(String tableName, Duration maxStaleness, int maxEntries
 
     @Override
     public Metrics metrics() {
-        return () -> Duration.ofSeconds(10);
+        return new Metrics() {
+            @Override
+            public Duration flushInterval() {
+                return Duration.ofSeconds(10);
+            }
+
+            @Override
+            public String namespace() {
+                return com.contoso.linkedin.metrics.Metrics.DEFAULT_NAMESPACE;
+            }
+        };
     }
 
     @Override
