@@ -2,7 +2,6 @@ package com.contoso.linkedin.lambda;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -69,8 +68,7 @@ public class HotRoutes {
     private final ObjectReader events;
     private final ObjectWriter responses;
     private final RetryAfter retryAfter;
-    private final Duration metricsInterval;
-    private final String metricsNamespace;
+    private final LinkedInConfig.Metrics metrics;
 
     public HotRoutes(EligibilityAnswers answers, Callers callers, StrictJson bodies, ObjectMapper mapper,
             RetryAfter retryAfter, LinkedInConfig config) {
@@ -84,8 +82,7 @@ public class HotRoutes {
         this.events = lambda.readerFor(APIGatewayV2HTTPEvent.class);
         this.responses = lambda.writerFor(APIGatewayV2HTTPResponse.class);
         this.retryAfter = retryAfter;
-        this.metricsInterval = config.metrics().flushInterval();
-        this.metricsNamespace = config.metrics().namespace();
+        this.metrics = config.metrics();
     }
 
     /** The Lambda response to this API Gateway event, or empty when the HTTP layer must answer it. */
@@ -106,7 +103,7 @@ public class HotRoutes {
         AccessLog.write(ApiGatewayEvents.requestId(event, lambda), event.getRequestContext().getHttp().getMethod(),
                 event.getRawPath(), call.get().caller().logKind(), response.getStatusCode(),
                 (System.nanoTime() - started) / 1000);
-        Metrics.flushIfDue(metricsInterval, metricsNamespace);
+        Metrics.flushIfDue(metrics.flushInterval(), metrics.namespace());
         return Optional.of(responses.writeValueAsBytes(response));
     }
 

@@ -37,15 +37,13 @@ public class RequestFilters {
     private final Access access;
     private final com.amazonaws.services.lambda.runtime.Context lambda;
     private final Duration answerMargin;
-    private final Duration metricsInterval;
-    private final String metricsNamespace;
+    private final LinkedInConfig.Metrics metrics;
 
     public RequestFilters(Access access, com.amazonaws.services.lambda.runtime.Context lambda, LinkedInConfig config) {
         this.access = access;
         this.lambda = lambda;
         this.answerMargin = config.store().answerMargin();
-        this.metricsInterval = config.metrics().flushInterval();
-        this.metricsNamespace = config.metrics().namespace();
+        this.metrics = config.metrics();
     }
 
     @ServerRequestFilter(preMatching = true)
@@ -85,7 +83,7 @@ public class RequestFilters {
         AccessLog.write(access.requestId(), request.getMethod(), request.getUriInfo().getPath(), access.callerKind(),
                 response.getStatus(), latencyMicros);
         response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, NO_STORE);
-        Metrics.flushIfDue(metricsInterval, metricsNamespace);
+        Metrics.flushIfDue(metrics.flushInterval(), metrics.namespace());
         RequestTrace.end();
         if (request.getProperty(DEADLINE) instanceof Deadline.Scope deadline) {
             deadline.close();

@@ -8,7 +8,9 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 import com.contoso.linkedin.config.ProcessSettings;
@@ -70,13 +72,11 @@ public record VerifierSettings(URI jwksUri, Set<String> audiences, Duration jwks
 
     /** The settings as {@code properties} (by key) and {@code environment} (by variable name) give them. */
     public static VerifierSettings read(UnaryOperator<String> properties, UnaryOperator<String> environment) {
-        UnaryOperator<String> value = key -> ProcessSettings.value(key, properties, environment).orElse(null);
-        String uri = value.apply(JWKS_URI);
-        String audiences = value.apply(AUDIENCES);
-        return new VerifierSettings(uri == null || uri.isEmpty() ? DEFAULT_JWKS_URI : parseUri(uri),
-                audiences == null ? Set.of() : splitList(audiences),
-                duration(JWKS_MIN_REFRESH, value.apply(JWKS_MIN_REFRESH), DEFAULT_JWKS_MIN_REFRESH),
-                duration(CLOCK_SKEW, value.apply(CLOCK_SKEW), DEFAULT_CLOCK_SKEW));
+        Function<String, Optional<String>> value = key -> ProcessSettings.value(key, properties, environment);
+        return new VerifierSettings(value.apply(JWKS_URI).map(VerifierSettings::parseUri).orElse(DEFAULT_JWKS_URI),
+                value.apply(AUDIENCES).map(VerifierSettings::splitList).orElse(Set.of()),
+                value.apply(JWKS_MIN_REFRESH).map(text -> duration(JWKS_MIN_REFRESH, text)).orElse(DEFAULT_JWKS_MIN_REFRESH),
+                value.apply(CLOCK_SKEW).map(text -> duration(CLOCK_SKEW, text)).orElse(DEFAULT_CLOCK_SKEW));
     }
 
     /** How long a read key set is used: longer than the min refresh, or the limit would never let a re-read happen. */
@@ -91,10 +91,7 @@ public record VerifierSettings(URI jwksUri, Set<String> audiences, Duration jwks
         return items;
     }
 
-    private static Duration duration(String key, String text, Duration fallback) {
-        if (text == null || text.isEmpty()) {
-            return fallback;
-        }
+    private static Duration duration(String key, String text) {
         try {
             return Duration.parse(text);
         } catch (DateTimeParseException e) {
