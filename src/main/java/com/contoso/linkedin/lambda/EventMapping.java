@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 
 import io.quarkus.jackson.ObjectMapperCustomizer;
@@ -30,8 +31,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * unexpected shape, is made harmless instead of failing the invocation with a 500:
  * <ul>
  * <li>claim values of any JSON type are read as the HTTP API hands them on (arrays as "[a b]");</li>
- * <li>an event without a request context, HTTP method or path is routed to
- * {@link InvalidEventResource}, which answers 400 problem+json;</li>
+ * <li>an event without a request context, HTTP method or path, or with a member of the wrong JSON
+ * type, or {@code null}, is routed to {@link InvalidEventResource}, which answers 400 problem+json;</li>
  * <li>any other event is made safe for Netty ({@link EventSanitizer}): a decoded path with spaces,
  * {@code ?} or {@code #}, odd header bytes, a body that claims to be base64 and is not.</li>
  * </ul>
@@ -96,27 +97,45 @@ public class EventMapping implements ObjectMapperCustomizer {
         public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             APIGatewayV2HTTPEvent event;
             if (parser.isExpectedStartObjectToken()) {
-                event = (APIGatewayV2HTTPEvent) super.deserialize(parser, context);
+                try {
+                    event = (APIGatewayV2HTTPEvent) super.deserialize(parser, context);
+                } catch (MismatchedInputException wrongShape) {
+                    // A member of the wrong JSON type (a path that is an array, a context that is a
+                    // string): the event is the whole input, so the rest of it is skipped unread.
+                    while (parser.nextToken() != null) {
+                        parser.skipChildren();
+                    }
+                    return unroutable(null);
+                }
             } else {
                 // Not even an object: nothing of it can be used.
                 parser.skipChildren();
-                event = new APIGatewayV2HTTPEvent();
+                return unroutable(null);
             }
             if (!routable(event)) {
-                APIGatewayV2HTTPEvent.RequestContext requestContext = new APIGatewayV2HTTPEvent.RequestContext();
-                APIGatewayV2HTTPEvent.RequestContext.Http http = new APIGatewayV2HTTPEvent.RequestContext.Http();
-                http.setMethod("GET");
-                requestContext.setHttp(http);
-                requestContext.setRequestId(event.getRequestContext() == null ? null
-                        : event.getRequestContext().getRequestId());
-                event.setRequestContext(requestContext);
-                event.setRawPath(InvalidEventResource.PATH);
-                event.setRawQueryString("");
-                event.setBody(null);
-                event.setIsBase64Encoded(false);
-            } else {
-                EventSanitizer.makeSafe(event);
+                return unroutable(event.getRequestContext() == null ? null : event.getRequestContext().getRequestId());
             }
+            EventSanitizer.makeSafe(event);
+            return event;
+        }
+
+        /** The event {@code null}. */
+        @Override
+        public Object getNullValue(DeserializationContext context) {
+            return unroutable(null);
+        }
+
+        /** An event that {@link InvalidEventResource} answers, under the request id read, if any. */
+        private static APIGatewayV2HTTPEvent unroutable(String requestId) {
+            APIGatewayV2HTTPEvent.RequestContext.Http http = new APIGatewayV2HTTPEvent.RequestContext.Http();
+            http.setMethod("GET");
+            APIGatewayV2HTTPEvent.RequestContext requestContext = new APIGatewayV2HTTPEvent.RequestContext();
+            requestContext.setHttp(http);
+            requestContext.setRequestId(requestId);
+            APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
+            event.setRequestContext(requestContext);
+            event.setRawPath(InvalidEventResource.PATH);
+            event.setRawQueryString("");
             return event;
         }
 

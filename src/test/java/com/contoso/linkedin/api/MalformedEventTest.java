@@ -4,13 +4,17 @@ import static com.contoso.linkedin.support.Identities.newId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 
 import com.contoso.linkedin.identity.Grant.Roles;
+import com.contoso.linkedin.support.Identities;
 import com.contoso.linkedin.support.LambdaEvents;
 import com.contoso.linkedin.support.LambdaEvents.Reply;
 import com.contoso.linkedin.support.Tenants;
@@ -51,6 +55,41 @@ class MalformedEventTest {
         assertProblem(400, LambdaEvents.sendRaw(noPath));
         assertProblem(400, LambdaEvents.sendRaw(Map.of("version", "2.0")));
         assertProblem(400, LambdaEvents.sendRaw(List.of(1, 2)));
+    }
+
+    @Test
+    void anEventWithAMemberOfTheWrongJsonType_is400() {
+        Map<String, Consumer<Map<String, Object>>> spoilers = new LinkedHashMap<>();
+        spoilers.put("requestContext a string", event -> event.put("requestContext", "x"));
+        spoilers.put("authorizer a string", event -> contextOf(event).put("authorizer", "x"));
+        spoilers.put("lambda context a list", event -> contextOf(event).put("authorizer", Map.of("lambda", List.of())));
+        spoilers.put("timeEpoch a word", event -> contextOf(event).put("timeEpoch", "x"));
+        spoilers.put("rawPath a list", event -> event.put("rawPath", List.of("/a")));
+        spoilers.put("headers a list", event -> event.put("headers", List.of("a")));
+        spoilers.put("cookies a string", event -> event.put("cookies", "a=b"));
+        spoilers.put("isBase64Encoded a word", event -> event.put("isBase64Encoded", "yes"));
+        spoilers.put("body an object", event -> event.put("body", Map.of("mode", "ENABLED")));
+        spoilers.put("body a list", event -> event.put("body", List.of(1)));
+        String tenant = Tenants.provisioned();
+        spoilers.forEach((what, spoil) -> {
+            Map<String, Object> event = LambdaEvents.put("/tenants/" + tenant + "/linkedin-integration")
+                    .json("{\"mode\":\"DISABLED\"}").as(Identities.globalAdmin(tenant))
+                    .event();
+            spoil.accept(event);
+
+            Reply reply = LambdaEvents.sendRaw(event);
+
+            assertProblem(400, reply);
+            assertEquals("ENABLED", LambdaEvents.get("/tenants/" + tenant + "/linkedin-integration")
+                    .as(Identities.globalAdmin(tenant)).send().json().getString("mode"), what + " changed nothing");
+        });
+    }
+
+    @Test
+    void anEventThatIsNoJsonObject_orNothing_is400() {
+        for (String event : List.of("null", "", "not json", "{\"rawPath\":", "{\"rawPath\":\"/x\"} trailing", "42")) {
+            assertProblem(400, LambdaEvents.sendRaw(event.getBytes(StandardCharsets.UTF_8)));
+        }
     }
 
     @Test
