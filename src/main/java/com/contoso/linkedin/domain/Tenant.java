@@ -8,10 +8,11 @@ import java.util.Optional;
  * none has), the setting's version and the consent epoch, which every switch to {@code DISABLED}
  * moves on so that all earlier connections stop counting without touching a single user.
  *
- * <p>The version is the tenant's, not only the written setting's: it moves with every write of the
- * setting and with every change of the record that changes what the setting shows (the country's
- * default mode while none is written, or the availability), so that a setting's ETag always names
- * one representation.
+ * <p>{@code settingVersion} is the number the setting's ETag carries and If-Match is held to: it
+ * moves with every write of the setting and with every change of the record that changes what the
+ * setting shows (the country's default mode while none is written, or the availability), so that
+ * an ETag always names one representation. The setting's own version (SPEC section 3) is that
+ * number once an admin has written it, and 0 while none has.
  */
 public record Tenant(String tenantId, TenantProfile profile, Optional<TenantSetting> writtenSetting,
         long settingVersion, long consentEpoch) {
@@ -21,11 +22,11 @@ public record Tenant(String tenantId, TenantProfile profile, Optional<TenantSett
         this(tenantId, profile, writtenSetting, writtenSetting.map(TenantSetting::version).orElse(0L), consentEpoch);
     }
 
-    /** The setting in force, at the tenant's version: the written one, or the default of the tenant's country. */
+    /** The setting in force: the written one, at the tenant's version, or the country's default, at version 0. */
     public TenantSetting setting() {
         return writtenSetting
                 .map(s -> new TenantSetting(s.mode(), s.selectedGroupId(), settingVersion, s.updatedAt(), s.updatedBy()))
-                .orElseGet(() -> TenantSetting.defaultFor(profile, settingVersion));
+                .orElseGet(() -> TenantSetting.defaultFor(profile));
     }
 
     /** Rules 2 and 3 of the decision table: whether the feature exists for this tenant at all. */

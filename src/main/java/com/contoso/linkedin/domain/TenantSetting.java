@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * The tenant's LinkedIn integration setting at the tenant's version. While no admin has written
- * it, it is the default of the tenant's country, without author or time; every write that changes
- * it, and every record change that changes what it shows, takes the next version.
+ * The tenant's LinkedIn integration setting. While no admin has written it, it is the default of
+ * the tenant's country at version 0, without author or time (SPEC section 3); once written, it is
+ * at the tenant's version ({@link Tenant#settingVersion()}, which its ETag carries).
  */
 public record TenantSetting(IntegrationMode mode, String selectedGroupId, long version, Instant updatedAt, String updatedBy) {
 
@@ -18,14 +18,10 @@ public record TenantSetting(IntegrationMode mode, String selectedGroupId, long v
     }
 
     public static TenantSetting defaultFor(TenantProfile profile) {
-        return defaultFor(profile, 0);
+        return new TenantSetting(profile.defaultMode(), null, 0, null, null);
     }
 
-    public static TenantSetting defaultFor(TenantProfile profile, long version) {
-        return new TenantSetting(profile.defaultMode(), null, version, null, null);
-    }
-
-    /** No admin has ever written it: the country's default, whatever its version. */
+    /** No admin has ever written it: the country's default. */
     public boolean isDefault() {
         return updatedBy == null && updatedAt == null;
     }

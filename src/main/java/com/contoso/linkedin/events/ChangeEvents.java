@@ -49,8 +49,7 @@ public final class ChangeEvents {
         TenantSetting was = before.setting();
         TenantSetting is = after.setting();
         List<ChangeEvent> events = new ArrayList<>(2);
-        // The setting in force moves its version whether an admin wrote it or a new country changed
-        // the default; the mode and group are compared too so that no change can go unpublished.
+        // An admin's write moves the version; a new country's default moves the mode at version 0.
         if (is.version() != was.version() || is.mode() != was.mode()
                 || !Objects.equals(is.selectedGroupId(), was.selectedGroupId())) {
             events.add(new SettingChanged(change.tenantId(), is.version(), is.mode(), is.selectedGroupId(),

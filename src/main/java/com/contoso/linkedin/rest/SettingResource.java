@@ -141,7 +141,7 @@ public class SettingResource {
     @Operation(operationId = "previewSetting", summary = "Preview a write of the setting", description = """
             What a PUT of the same body would do, without writing: the resulting mode and availability, whom it \
             would affect (counted from the counts the store keeps with every write) and warnings. Refused as the \
-            PUT would be (If-Match, cloud, tenant). currentVersion is the version previewed: a PUT with If-Match of \
+            PUT would be (If-Match, cloud, tenant). currentVersion is the ETag number previewed: a PUT with If-Match of \
             it writes only while the setting is still the one previewed.""")
     @Parameter(ref = ApiDocument.IF_MATCH)
     @RequestBody(content = @Content(mediaType = ApiDocument.JSON, schema = @Schema(implementation = SettingBody.class),
@@ -160,7 +160,7 @@ public class SettingResource {
     }
 
     private static Response withETag(Tenant tenant) {
-        return Response.ok(SettingView.of(tenant)).tag(ETags.of(tenant.setting().version())).build();
+        return Response.ok(SettingView.of(tenant)).tag(ETags.of(tenant.settingVersion())).build();
     }
 
     /** kind=SETTING,SELECTION: each one of AuditKind, at least one. */

@@ -55,7 +55,7 @@ public class TenantResource {
     @PUT
     @Operation(operationId = "putTenant", summary = "Create or replace the tenant record", description = """
             The operator's record of the tenant (SPEC section 2): 201 when created, 200 when replaced. Audited; a \
-            change of what the setting shows (the country's default, the availability) moves the setting's version.""")
+            change of what the setting shows (the country's default, the availability) moves the setting's ETag.""")
     @RequestBody(content = @Content(mediaType = ApiDocument.JSON, schema = @Schema(implementation = TenantBody.class),
             example = Examples.TENANT_BODY))
     @APIResponse(responseCode = "200", description = "Replaced.", content = @Content(mediaType = ApiDocument.JSON,

@@ -62,13 +62,13 @@ public class SettingService {
             }
             refuseUnlessAllowed(tenant, change, precondition);
             Instant now = clock.instant();
-            TenantSetting next = new TenantSetting(change.mode(), change.selectedGroupId(), current.version() + 1,
+            TenantSetting next = new TenantSetting(change.mode(), change.selectedGroupId(), tenant.settingVersion() + 1,
                     now, who);
             boolean withdraw = next.mode() == IntegrationMode.DISABLED && current.mode() != IntegrationMode.DISABLED;
             AuditEntry audit = AuditEntry.setting(next.version(), who, now, SettingState.of(current),
                     SettingState.of(next), change.changeReason(), requestId);
             try {
-                store.saveSetting(tenantId, current.version(), next, withdraw, audit);
+                store.saveSetting(tenantId, tenant.settingVersion(), next, withdraw, audit);
                 cache.evict(tenantId);
                 Metrics.count("SettingChanges", "Mode", next.mode().name());
                 if (withdraw) {
@@ -99,9 +99,8 @@ public class SettingService {
 
     /** The refusals of a write that changes the state, in the order the contract gives them. */
     private static void refuseUnlessAllowed(Tenant tenant, SettingChange change, VersionPrecondition precondition) {
-        TenantSetting current = tenant.setting();
-        if (!precondition.holdsFor(current.version())) {
-            throw new VersionMismatchException(current.version());
+        if (!precondition.holdsFor(tenant.settingVersion())) {
+            throw new VersionMismatchException(tenant.settingVersion());
         }
         if (change.mode() != IntegrationMode.DISABLED && !tenant.profile().cloud().supportsLinkedIn()) {
             throw new RefusedException(Reason.CLOUD_NOT_SUPPORTED,

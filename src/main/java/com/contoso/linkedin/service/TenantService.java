@@ -36,7 +36,7 @@ public class TenantService {
     /**
      * Creates or replaces the record, audited; true when it was created. The same record again
      * writes nothing. A change that changes what the setting shows (the country's default while
-     * no admin wrote one, the availability) moves the setting's version, and so its ETag.
+     * no admin wrote one, the availability) moves the version its ETag carries.
      *
      * @throws RefusedException with OFFBOARDING_IN_PROGRESS while an offboarding of the tenant is not done
      */

@@ -38,7 +38,7 @@ public interface LinkedInStore {
      *
      * @param expected the tenant as read before (empty: it must not exist yet, nor be being offboarded)
      * @param withdrawConsents whether to move the consent epoch on (and start its count afresh)
-     * @param moveSettingVersion whether the record change changes what the setting shows
+     * @param moveSettingVersion whether the record change changes what the setting shows (its ETag moves)
      * @throws ConcurrentChangeException when the tenant changed since {@code expected} was read
      */
     void saveProfile(String tenantId, TenantProfile profile, Optional<Tenant> expected, boolean withdrawConsents,

@@ -135,6 +135,7 @@ class AuditApiTest {
         assertEquals("\"0\"", before.header("ETag"));
         assertEquals("ENABLED", before.json().getString("mode"));
         assertEquals("\"1\"", after.header("ETag"));
+        assertEquals(0, after.json().getInt("version"), "SPEC 3: a setting never written is at version 0");
         assertEquals("DISABLED", after.json().getString("mode"));
         assertTrue(after.json().getBoolean("isDefault"), "still the country's default: no admin wrote it");
         assertNull(after.json().getString("updatedBy"));

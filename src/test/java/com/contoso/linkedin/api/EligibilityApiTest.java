@@ -75,6 +75,21 @@ class EligibilityApiTest {
     }
 
     @Test
+    void check_ofARolloutByTheOperator_staysAtSettingVersion0_whileNoAdminWrites() {
+        String tenant = Tenants.provisioned("PUBLIC", "US", false);
+        String userId = newId();
+        var before = Checks.eligibility(tenant, userId);
+
+        Tenants.provision(tenant, "PUBLIC", "US", true, true);
+        var after = Checks.eligibility(tenant, userId);
+
+        assertEquals("NOT_ROLLED_OUT", before.json().getString("reason"));
+        assertEquals("ELIGIBLE", after.json().getString("reason"));
+        assertEquals(0, before.json().getLong("settingVersion"));
+        assertEquals(0, after.json().getLong("settingVersion"), "SPEC 3: 0 while never written");
+    }
+
+    @Test
     void check_seesATenantSwitchToDisabledAtOnce_onTheWritingInstance() {
         String tenant = Tenants.provisioned();
         String userId = newId();

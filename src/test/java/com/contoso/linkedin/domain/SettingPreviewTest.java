@@ -110,11 +110,13 @@ class SettingPreviewTest {
     }
 
     @Test
-    void setting_isDefault_whileNoAdminWroteIt_whateverItsVersion() {
+    void setting_isDefault_atVersion0_whileNoAdminWroteIt_whateverTheETagsVersion() {
         Tenant moved = new Tenant("t", US, Optional.empty(), 3, 1);
 
         assertTrue(moved.setting().isDefault());
-        assertEquals(3, moved.setting().version());
+        assertEquals(0, moved.setting().version());
+        assertEquals(3, SettingPreview.of(moved, COUNTS, new SettingChange(IntegrationMode.DISABLED, null, null))
+                .currentVersion(), "the preview names the ETag's version, which If-Match is held to");
         assertFalse(tenant(US, IntegrationMode.ENABLED, null).setting().isDefault());
     }
 }

@@ -172,10 +172,10 @@ class StoreStreamEventsTest {
         tenants.save(tenantId, new TenantProfile(Cloud.PUBLIC, "DE", true, true), ADMIN, "request-1");
         tenants.save(tenantId, new TenantProfile(Cloud.PUBLIC, "US", true, true), ADMIN, "request-1");
 
-        // The default moves the version too (issue 14), while isDefault says no admin wrote it.
-        assertEquals(List.of(new SettingChanged(tenantId, 1, IntegrationMode.DISABLED, null, true),
+        // A default is at version 0 (SPEC 3), and isDefault says no admin wrote it.
+        assertEquals(List.of(new SettingChanged(tenantId, 0, IntegrationMode.DISABLED, null, true),
                 new ConsentWithdrawn(tenantId, null, WithdrawalCause.COUNTRY_DEFAULT, 1L),
-                new SettingChanged(tenantId, 2, IntegrationMode.ENABLED, null, true)), eventsOf(tenantId));
+                new SettingChanged(tenantId, 0, IntegrationMode.ENABLED, null, true)), eventsOf(tenantId));
     }
 
     @Test

@@ -96,28 +96,44 @@ class AdminServicesTest {
     }
 
     @Test
-    void save_movesTheSettingsVersion_whenTheCountryChangesTheDefault_soItsETagNamesOneRepresentation() {
+    void save_movesTheETagsVersion_whenTheCountryChangesTheDefault_andTheNeverWrittenSettingStaysAtVersion0() {
         String tenantId = tenant(store);
 
         tenants.save(tenantId, in("DE", true), "operator", "request");
 
         Tenant tenant = stored(tenantId);
         assertEquals(IntegrationMode.DISABLED, tenant.setting().mode());
-        assertEquals(1, tenant.setting().version(), "the ETag moves from \"0\" to \"1\"");
+        assertEquals(1, tenant.settingVersion(), "the ETag moves from \"0\" to \"1\"");
+        assertEquals(0, tenant.setting().version(), "SPEC 3: 0 while never written");
         assertTrue(tenant.setting().isDefault());
         assertEquals(1, tenant.consentEpoch(), "and consents are withdrawn");
     }
 
     @Test
-    void save_movesTheSettingsVersion_whenTheAvailabilityChanges_butNotForAnUnseenChange() {
+    void save_movesTheETagsVersion_whenTheAvailabilityChanges_butNotForAnUnseenChange() {
         String tenantId = tenant(store);
 
         tenants.save(tenantId, in("US", false), "operator", "request");
-        long notRolledOut = stored(tenantId).setting().version();
+        Tenant notRolledOut = stored(tenantId);
         tenants.save(tenantId, new TenantProfile(Cloud.PUBLIC, "US", false, false), "operator", "request");
 
-        assertEquals(1, notRolledOut);
-        assertEquals(1, stored(tenantId).setting().version(), "usersCanConsentToApps is not part of the setting");
+        assertEquals(1, notRolledOut.settingVersion());
+        assertEquals(0, notRolledOut.setting().version(), "never written");
+        assertEquals(1, stored(tenantId).settingVersion(), "usersCanConsentToApps is not part of the setting");
+    }
+
+    @Test
+    void aSettingWrittenAfterTheETagMoved_takesTheNextVersion_fromTheETags() {
+        String tenantId = tenant(store);
+        tenants.save(tenantId, in("DE", true), "operator", "request");
+
+        var written = settings.change(tenantId, new SettingChange(IntegrationMode.ENABLED, null, null),
+                new VersionPrecondition(false, Set.of(1L)), "admin", "request");
+
+        assertEquals(2, written.tenant().setting().version(), "one past the ETag read, \"1\"");
+        assertEquals(2, stored(tenantId).setting().version());
+        assertThrows(VersionMismatchException.class, () -> settings.change(tenantId,
+                new SettingChange(IntegrationMode.DISABLED, null, null), new VersionPrecondition(false, Set.of(0L)), "admin", "request"));
     }
 
     @Test

@@ -124,8 +124,8 @@ abstract class AdminStoreContract {
         store().saveProfile(tenantId, ca, store().findTenant(tenantId), false, false, record(Optional.of(de), ca, AT));
 
         assertEquals(1, moved.settingVersion());
-        assertEquals(new TenantSetting(IntegrationMode.DISABLED, null, 1, null, null), moved.setting());
-        assertTrue(moved.setting().isDefault(), "no admin wrote it: still the default, at version 1");
+        assertEquals(new TenantSetting(IntegrationMode.DISABLED, null, 0, null, null), moved.setting());
+        assertTrue(moved.setting().isDefault(), "no admin wrote it: still the default, at version 0");
         assertEquals(Optional.empty(), moved.writtenSetting());
         assertEquals(1, read(tenantId).settingVersion(), "not asked: unchanged");
     }

@@ -68,8 +68,8 @@ final class ApiSchemas {
                         + "updatedAt or updatedBy.")
                 .enumeration("availability", "Whether the integration exists for the tenant at all, else why not.",
                         "AVAILABLE", "CLOUD_NOT_SUPPORTED", "NOT_ROLLED_OUT")
-                .minimum("version", 0, "0 until the setting is first written or a record change changes what it shows "
-                        + "(the default mode, the availability); the ETag is this number.")
+                .minimum("version", 0, "0 while the setting was never written; then the ETag's number, which also "
+                        + "moves when a record change changes what the setting shows (the default mode, the availability).")
                 .format("updatedAt", INSTANT).nullable("updatedAt", null)
                 .nullable("updatedBy", "The object id of who wrote it."));
         refine("StateView", s -> s.answer().ref("mode", "IntegrationMode").nullable("selectedGroupId", null));
@@ -97,7 +97,7 @@ final class ApiSchemas {
                 .nullable("nextCursor", "The next page's cursor; null on the last page."));
         refine("PreviewView", s -> s.answer().ref("mode", "IntegrationMode").nullable("selectedGroupId", null)
                 .enumeration("availability", null, "AVAILABLE", "CLOUD_NOT_SUPPORTED", "NOT_ROLLED_OUT")
-                .minimum("currentVersion", 0, "The setting version previewed: If-Match of it holds the PUT to it.")
+                .minimum("currentVersion", 0, "The ETag number previewed: If-Match of it holds the PUT to it.")
                 .minimum("connectedUsersWhoseConsentIsWithdrawn", 0, "Connected users whose consent DISABLED withdraws.")
                 .minimum("selectedUsersWhoLoseAccess", 0, "Users selected one by one and synced group members "
                         + "with access now and none after (docs/admin-api.md).")

@@ -23,7 +23,7 @@
                                 their directory roles (`wids`), app-only tokens with their app roles (`roles`)."""),
                 parameters = {
                         @Parameter(name = ApiDocument.IF_MATCH, in = ParameterIn.HEADER, description = """
-                                Optional. `*`, or entity tags of the setting (its version, such as `"3"`): the \
+                                Optional. `*`, or entity tags of the setting (its ETag, such as `"3"`): the \
                                 write happens only while the setting still has one of them, else 412.""",
                                 schema = @Schema(type = SchemaType.STRING), example = "\"3\""),
                         @Parameter(name = ApiDocument.IF_NONE_MATCH, in = ParameterIn.HEADER, description = """
