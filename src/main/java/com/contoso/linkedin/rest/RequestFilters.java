@@ -1,8 +1,8 @@
 package com.contoso.linkedin.rest;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -26,11 +26,11 @@ public class RequestFilters {
     public static final String NO_STORE = "no-store";
     private static final String STARTED = RequestFilters.class.getName() + ".started";
 
-    /** The only endpoints that take query parameters, by the path's last segments. */
-    private static final Map<String, Set<String>> QUERY_PARAMETERS = Map.of(
-            "/linkedin-eligibility", Set.of("client"),
-            "/linkedin-integration/audit", Set.of("limit", "cursor", "kind", "since", "until"),
-            "/linkedin-integration/selected-users", Set.of("limit", "cursor"));
+    /** The only endpoints that take query parameters, by the path's last segments (named in this order). */
+    private static final Map<String, List<String>> QUERY_PARAMETERS = Map.of(
+            "/linkedin-eligibility", List.of("client"),
+            "/linkedin-integration/audit", List.of("limit", "cursor", "kind", "since", "until"),
+            "/linkedin-integration/selected-users", List.of("limit", "cursor"));
 
     private static final String DEADLINE = RequestFilters.class.getName() + ".deadline";
 
@@ -56,9 +56,9 @@ public class RequestFilters {
         }
         // Who asks comes first: a caller without identity learns nothing of the request (401).
         access.caller();
-        Set<String> allowed = QUERY_PARAMETERS.entrySet().stream()
+        List<String> allowed = QUERY_PARAMETERS.entrySet().stream()
                 .filter(endpoint -> path.endsWith(endpoint.getKey())).map(Map.Entry::getValue)
-                .findFirst().orElse(Set.of());
+                .findFirst().orElse(List.of());
         for (String name : request.getUriInfo().getQueryParameters().keySet()) {
             if (!allowed.contains(name)) {
                 throw new InvalidInputException(allowed.isEmpty() ? "This endpoint takes no query parameters"
