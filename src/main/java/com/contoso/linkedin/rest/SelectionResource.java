@@ -64,15 +64,16 @@ public class SelectionResource {
         Granted granted = access.require(tenantId, Grant.GLOBAL_ADMIN, Grant.GLOBAL_READER);
         QueryParameters query = QueryParameters.of(uri);
         int limit = query.integer("limit", 1, MAX_PAGE).orElse(MAX_PAGE);
-        var after = query.single("cursor").map(cursor -> Cursors.decode(USERS_CURSOR, cursor)).map(userId -> {
-            if (!Ids.isGuid(userId)) {
-                throw new InvalidInputException("cursor is not one this API handed out");
-            }
-            return userId;
-        });
+        var after = query.single("cursor").map(cursor -> Cursors.decode(USERS_CURSOR, granted.tenantId(), cursor))
+                .map(userId -> {
+                    if (!Ids.isGuid(userId)) {
+                        throw new InvalidInputException("cursor is not one this list handed out");
+                    }
+                    return userId;
+                });
         SelectedUsersPage page = selection.selectedUsers(granted.tenantId(), limit, after);
         return new SelectedUsersView(granted.tenantId(), page.userIds(),
-                page.next().map(userId -> Cursors.encode(USERS_CURSOR, userId)).orElse(null));
+                page.next().map(userId -> Cursors.encode(USERS_CURSOR, granted.tenantId(), userId)).orElse(null));
     }
 
     @PUT

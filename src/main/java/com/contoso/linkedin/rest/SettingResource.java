@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -128,12 +129,16 @@ public class SettingResource {
         QueryParameters query = QueryParameters.of(uri);
         int limit = query.integer("limit", 1, MAX_AUDIT_PAGE).orElse(DEFAULT_AUDIT_PAGE);
         Set<AuditKind> kinds = query.single("kind").map(SettingResource::kinds).orElse(Set.of());
-        AuditQuery filter = new AuditQuery(kinds, query.instant("since"), query.instant("until"), limit,
-                query.single("cursor").map(cursor -> Cursors.decode(AUDIT_CURSOR, cursor)));
+        var since = query.instant("since");
+        var until = query.instant("until");
+        // The list a cursor continues: this tenant's entries under these filters.
+        String list = granted.tenantId() + '|' + new TreeSet<>(kinds) + '|' + since + '|' + until;
+        AuditQuery filter = new AuditQuery(kinds, since, until, limit,
+                query.single("cursor").map(cursor -> Cursors.decode(AUDIT_CURSOR, list, cursor)));
         AuditPage page = settings.audit(granted.tenantId(), filter);
         List<AuditEntryView> entries = page.entries().stream().map(AuditEntryView::of).toList();
         return new AuditPageView(granted.tenantId(), entries,
-                page.next().map(position -> Cursors.encode(AUDIT_CURSOR, position)).orElse(null));
+                page.next().map(position -> Cursors.encode(AUDIT_CURSOR, list, position)).orElse(null));
     }
 
     @POST

@@ -173,6 +173,8 @@ class AdminApiTest {
         assertNull(second.json().getString("nextCursor"));
         assertEquals(users, whole.json().getList("userIds"));
         assertEquals(tenant, whole.json().getString("tenantId"));
+        assertEquals(400, export(Tenants.provisioned(), "limit=3&cursor=" + first.json().getString("nextCursor")).status(),
+                "a cursor of another tenant's list");
     }
 
     @Test

@@ -103,6 +103,10 @@ class AuditApiTest {
         assertNull(second.json().getString("nextCursor"));
         assertEquals(List.of(), audit(tenant, "kind=TENANT_OFFBOARDING").json().getList("entries"));
         assertEquals(List.of(), audit(tenant, "since=" + Instant.now().plusSeconds(60)).json().getList("entries"));
+        String cursor = first.json().getString("nextCursor");
+        assertEquals(400, audit(tenant, "kind=SETTING&limit=2&cursor=" + cursor).status(), "another filter's list");
+        assertEquals(400, audit(Tenants.provisioned(), "kind=SETTING,SELECTION,GROUP_MEMBERS&limit=2&cursor=" + cursor)
+                .status(), "another tenant's list");
     }
 
     @Test
