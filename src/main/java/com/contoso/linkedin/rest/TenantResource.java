@@ -1,7 +1,5 @@
 package com.contoso.linkedin.rest;
 
-import java.net.URI;
-
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -72,8 +70,12 @@ public class TenantResource {
         TenantProfile profile = bodies.read(headers, body, TenantBody.class).toProfile();
         boolean created = tenants.save(granted.tenantId(), profile, granted.caller().auditName(), access.requestId());
         TenantView view = TenantView.of(granted.tenantId(), profile);
+        // The path alone: JAX-RS would make it absolute on the scheme and host of the virtual request
+        // (http, API Gateway's host), which is not where a client reaches the API (https, perhaps a
+        // custom domain).
         return created
-                ? Response.created(URI.create("/tenants/" + granted.tenantId())).entity(view).build()
+                ? Response.status(Response.Status.CREATED).header(HttpHeaders.LOCATION, "/tenants/" + granted.tenantId())
+                        .entity(view).build()
                 : Response.ok(view).build();
     }
 

@@ -25,11 +25,13 @@ class TenantRecordApiTest {
     void putTenant_creates201_thenReplaces200() {
         String tenant = newId();
 
-        var created = LambdaEvents.put("/tenants/" + tenant).as(operator()).json(RECORD).send();
+        var created = LambdaEvents.put("/tenants/" + tenant).as(operator()).json(RECORD)
+                .header("x-forwarded-proto", "https").send();
         var replaced = LambdaEvents.put("/tenants/" + tenant).as(operator()).json("""
                 {"cloud":"PUBLIC","countryCode":"FR","rolledOut":false,"usersCanConsentToApps":false}""").send();
 
         assertEquals(201, created.status(), created::toString);
+        assertEquals("/tenants/" + tenant, created.header("location"), "the path, whatever scheme and host reached it");
         assertEquals(true, created.json().getBoolean("usersCanConsentToApps"), "defaults to true");
         assertEquals(200, replaced.status(), replaced::toString);
         var read = LambdaEvents.get("/tenants/" + tenant).as(operator()).send();
