@@ -18,6 +18,7 @@ public class InvalidEventResource {
     @Operation(hidden = true) // not a route of the API: where malformed events land
     public String refuse() {
         throw new InvalidInputException(
-                "The event is not an API Gateway HTTP API (payload format 2.0) request: it has no method or path");
+                "The event is not an API Gateway HTTP API (payload format 2.0) request: "
+                        + "no method and path could be read from it");
     }
 }
