@@ -9,11 +9,13 @@ import jakarta.inject.Singleton;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.contoso.linkedin.rest.InvalidEventResource;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
@@ -106,6 +108,12 @@ public class EventMapping implements ObjectMapperCustomizer {
                         parser.skipChildren();
                     }
                     return unroutable(null);
+                } catch (JsonMappingException wrapped) {
+                    // The input ended or broke inside a member: no JSON, as if it had broken before.
+                    if (wrapped.getCause() instanceof JsonParseException notJson) {
+                        throw notJson;
+                    }
+                    throw wrapped;
                 }
             } else {
                 // Not even an object: nothing of it can be used.

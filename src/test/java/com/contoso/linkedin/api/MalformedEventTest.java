@@ -87,7 +87,8 @@ class MalformedEventTest {
 
     @Test
     void anEventThatIsNoJsonObject_orNothing_is400() {
-        for (String event : List.of("null", "", "not json", "{\"rawPath\":", "{\"rawPath\":\"/x\"} trailing", "42")) {
+        for (String event : List.of("null", "", "not json", "{\"rawPath\":", "{\"version\":\"2.0\",\"rawPath\":\"/ten",
+                "{\"rawPath\":\"/x\"} trailing", "42")) {
             assertProblem(400, LambdaEvents.sendRaw(event.getBytes(StandardCharsets.UTF_8)));
         }
     }
