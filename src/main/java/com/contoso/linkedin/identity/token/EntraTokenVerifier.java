@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import com.nimbusds.jose.Algorithm;
 import com.nimbusds.jose.Header;
@@ -29,6 +30,12 @@ public final class EntraTokenVerifier {
 
     /** Entra access tokens are 1-3 KB; a far larger one is refused before it is parsed. */
     public static final int MAX_TOKEN_CHARS = 16 * 1024;
+    /**
+     * JWS compact serialization: three base64url parts without padding (RFC 7515 section 7.1).
+     * nimbus' decoder skips characters outside that alphabet, so without this one token would have
+     * many spellings that pass (an API Gateway cache key, a block list, each sees another token).
+     */
+    private static final Pattern COMPACT_JWS = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
     /** The longest one read of the key set may take (connect and read timeouts): infra's timeout is above it. */
     public static final Duration KEY_SET_READ_BOUND = Duration.ofMillis(
             EntraKeySet.CONNECT_TIMEOUT_MILLIS + EntraKeySet.READ_TIMEOUT_MILLIS);
@@ -107,12 +114,19 @@ public final class EntraTokenVerifier {
         if (!JWSAlgorithm.RS256.equals(algorithm)) {
             return Verdict.refused(Refusal.ALGORITHM);
         }
+        if (!COMPACT_JWS.matcher(token).matches()) {
+            return Verdict.refused(Refusal.MALFORMED);
+        }
         SignedJWT jws;
         JWTClaimsSet claims;
         try {
             jws = SignedJWT.parse(token);
             claims = jws.getJWTClaimsSet();
         } catch (ParseException | RuntimeException e) {
+            return Verdict.refused(Refusal.MALFORMED);
+        }
+        if (!Base64URL.encode(jws.getSignature().decode()).toString().equals(jws.getSignature().toString())) {
+            // The last character's unused bits set: another spelling of the same signature.
             return Verdict.refused(Refusal.MALFORMED);
         }
         JWSHeader header = jws.getHeader();

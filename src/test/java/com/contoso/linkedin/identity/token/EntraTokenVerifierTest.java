@@ -374,6 +374,29 @@ class EntraTokenVerifierTest {
     }
 
     @Test
+    void token_isRefused_whenSpelledOtherwiseThanItsOneBase64UrlForm() {
+        String token = sign(key, claims(CUSTOMER_TENANT));
+        String[] parts = token.split("\\.");
+        String signature = parts[2];
+        char last = signature.charAt(signature.length() - 1);
+        // 256 signature bytes leave 4 unused bits in the last of 342 characters: set one of them.
+        String lastBitsSet = signature.substring(0, signature.length() - 1)
+                + "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".charAt(
+                        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".indexOf(last) ^ 1);
+        int middle = signature.length() / 2;
+
+        assertPasses(token);
+        for (String spelling : List.of(token + "!!!", token + "==", token + " x",
+                parts[0] + "." + parts[1] + "." + signature.substring(0, middle) + "~" + signature.substring(middle),
+                parts[0] + "." + parts[1] + "." + signature.substring(0, middle) + "\u3000" + signature.substring(middle),
+                parts[0] + "." + parts[1] + "." + signature.replace('-', '+').replace('_', '/') + "+/",
+                parts[0] + "=." + parts[1] + "." + signature,
+                parts[0] + "." + parts[1] + "." + lastBitsSet)) {
+            assertRefused(Refusal.MALFORMED, spelling);
+        }
+    }
+
+    @Test
     void token_isRefused_whenItsHeaderIsNotJson() {
         assertRefused(Refusal.MALFORMED, com.nimbusds.jose.util.Base64URL.encode("alg=RS256") + "."
                 + com.nimbusds.jose.util.Base64URL.encode(json(claims(CUSTOMER_TENANT))) + ".c2ln");
