@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,8 +20,8 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class KeySetServer implements AutoCloseable {
 
-    /** What the endpoint answers. */
-    public enum Answer { KEYS, ERROR_500, NOT_JSON }
+    /** What the endpoint answers; TRICKLE sends the key set a byte every 200 ms (over a minute in all). */
+    public enum Answer { KEYS, ERROR_500, NOT_JSON, TRICKLE }
 
     private final HttpServer server;
     private final List<Long> reads = new ArrayList<>();
@@ -68,14 +69,34 @@ public final class KeySetServer implements AutoCloseable {
         synchronized (this) {
             reads.add(System.currentTimeMillis());
         }
+        if (answer == Answer.TRICKLE) {
+            trickle(exchange);
+            return;
+        }
         try (exchange) {
             int status = answer == Answer.ERROR_500 ? 500 : 200;
             String body = switch (answer) {
-                case KEYS -> new JWKSet(keys).toPublicJWKSet().toString();
+                case KEYS, TRICKLE -> new JWKSet(keys).toPublicJWKSet().toString();
                 case ERROR_500 -> "{\"error\":\"server_error\"}";
                 case NOT_JSON -> "<html><body>Service unavailable</body></html>";
             };
             HttpAnswers.send(exchange, status, answer == Answer.NOT_JSON ? "text/html" : "application/json", body);
+        }
+    }
+
+    /** Each byte within any client's read timeout, the whole far beyond any sensible bound. */
+    private void trickle(HttpExchange exchange) throws IOException {
+        byte[] body = new JWKSet(keys).toPublicJWKSet().toString().getBytes(StandardCharsets.UTF_8);
+        try (exchange) {
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            for (byte b : body) {
+                exchange.getResponseBody().write(b);
+                exchange.getResponseBody().flush();
+                Thread.sleep(200);
+            }
+        } catch (IOException | InterruptedException clientGone) {
+            // the reader closed the connection: what a bounded read does
         }
     }
 

@@ -15,7 +15,6 @@ import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.jwk.source.URLBasedJWKSetSource;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
-import com.nimbusds.jose.util.DefaultResourceRetriever;
 
 /**
  * The Entra ID key set, read from {@code linkedin.identity.jwks-uri} and cached by nimbus for the
@@ -38,8 +37,7 @@ final class EntraKeySet {
 
     EntraKeySet(VerifierSettings settings) {
         long ttl = settings.jwksCacheTimeToLive().toMillis();
-        DefaultResourceRetriever retriever = new DefaultResourceRetriever(CONNECT_TIMEOUT_MILLIS, READ_TIMEOUT_MILLIS,
-                SIZE_LIMIT_BYTES);
+        BoundedRetriever retriever = new BoundedRetriever(CONNECT_TIMEOUT_MILLIS, READ_TIMEOUT_MILLIS, SIZE_LIMIT_BYTES);
         try {
             limiter = new OneReadPerInterval(new URLBasedJWKSetSource<>(settings.jwksUri().toURL(), retriever),
                     settings.jwksMinRefresh().toMillis(), ttl);

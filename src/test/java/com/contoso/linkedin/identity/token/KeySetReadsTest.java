@@ -146,6 +146,22 @@ class KeySetReadsTest {
     }
 
     @Test
+    void everyToken_isRefused_withinTheReadBound_whenTheKeySetTrickles() throws Exception {
+        try (KeySetServer keySet = new KeySetServer(firstKey)) {
+            keySet.answer(KeySetServer.Answer.TRICKLE);
+            EntraTokenVerifier verifier = verifier(keySet.uri());
+
+            long started = System.nanoTime();
+            Refusal refusal = verifier.verify(sign(firstKey, claims(TENANT))).refusal();
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            assertEquals(Refusal.KEY_SET_UNAVAILABLE, refusal);
+            // The set takes over a minute to arrive, each byte well within the read timeout.
+            assertTrue(took.compareTo(EntraTokenVerifier.KEY_SET_READ_BOUND.plusSeconds(2)) < 0, took::toString);
+        }
+    }
+
+    @Test
     void aFailedRead_isNotRetriedWithinTheInterval_butIsAfterIt() throws Exception {
         try (KeySetServer keySet = new KeySetServer(firstKey)) {
             keySet.answer(KeySetServer.Answer.ERROR_500);
