@@ -98,6 +98,10 @@ public class AuthorizerHandler {
         } catch (ParseException e) {
             return refuse(Refusal.MALFORMED_EVENT, requestId, null);
         }
+        if (event == null) {
+            // The event null: malformed, not a fault of this function (INTERNAL pages an operator).
+            return refuse(Refusal.MALFORMED_EVENT, requestId, null);
+        }
         String authorization = authorization(event);
         if (authorization == null || authorization.isBlank()) {
             return refuse(Refusal.NO_TOKEN, requestId, null);

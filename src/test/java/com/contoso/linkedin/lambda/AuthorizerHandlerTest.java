@@ -138,6 +138,11 @@ class AuthorizerHandlerTest {
     }
 
     @Test
+    void handler_refuses_theEventNull_asMalformed_notAsItsOwnFault() throws Exception {
+        assertRefused("MALFORMED_EVENT", "null");
+    }
+
+    @Test
     void handler_refuses_anEventWithHeadersOfTheWrongShape() throws Exception {
         assertRefused("NO_TOKEN", "{\"headers\":[\"authorization\"],\"identitySource\":\"Bearer x\"}");
     }
