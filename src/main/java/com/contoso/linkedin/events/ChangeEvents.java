@@ -49,8 +49,9 @@ public final class ChangeEvents {
         TenantSetting was = before.setting();
         TenantSetting is = after.setting();
         List<ChangeEvent> events = new ArrayList<>(2);
-        // An admin's write moves the version; a new country's default moves the mode at version 0.
-        if (is.version() != was.version() || is.mode() != was.mode()
+        // An admin's write (its time), or a new country's default (the mode, at version 0). A record
+        // change of availability moves only the ETag's number, and publishes nothing.
+        if (!Objects.equals(is.updatedAt(), was.updatedAt()) || is.mode() != was.mode()
                 || !Objects.equals(is.selectedGroupId(), was.selectedGroupId())) {
             events.add(new SettingChanged(change.tenantId(), is.version(), is.mode(), is.selectedGroupId(),
                     is.isDefault()));

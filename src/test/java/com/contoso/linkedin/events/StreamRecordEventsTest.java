@@ -188,6 +188,8 @@ class StreamRecordEventsTest {
                 Arguments.of("selected one by one", modify("10", connected, connected.copy().bool("selectedOneByOne", true))),
                 Arguments.of("a new user item without connection", insert("11", userKeys(TENANT, USER).ss("groups", GROUP))),
                 Arguments.of("rolled out", modify("26", tenant, tenant.copy().bool("rolledOut", true))),
+                Arguments.of("rolled out under a written setting, its ETag moved", modify("26",
+                        written.copy().bool("rolledOut", false), written.copy().n("settingVersion", 2))),
                 Arguments.of("a country of the same default", modify("27", tenant, tenant.copy().s("countryCode", "GB"))),
                 Arguments.of("a country change under a written setting", modify("28", written, written.copy().s("countryCode", "FR"))),
                 Arguments.of("a new tenant, default DISABLED", insert("29", tenantItem(TENANT, "DE"))),
