@@ -12,21 +12,17 @@ import org.jboss.logging.Logger;
 
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
-import com.contoso.linkedin.config.LinkedInConfig;
-import com.contoso.linkedin.store.dynamodb.TableLayout;
 
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The store of the local run. In dev mode, unless {@code quarkus.dynamodb.endpoint-override}
- * names another store, it starts DynamoDB Local in memory inside the process; in dev and test it
- * then creates the table where it is missing. DynamoDB Local is a provided-scope dependency and
- * this package is left out of function.zip, so none of it reaches production.
+ * names another store, it starts DynamoDB Local in memory inside the process, before the table is
+ * created there ({@code store/dynamodb/LocalEndpointTable}). DynamoDB Local is a provided-scope
+ * dependency and this package is left out of function.zip, so none of it reaches production.
  */
 @ApplicationScoped
 @IfBuildProfile(anyOf = { "dev", "test" })
@@ -35,7 +31,7 @@ public class LocalStore {
 
     private DynamoDBProxyServer server;
 
-    void start(@Observes @Priority(1) StartupEvent startup, DynamoDbClient dynamo, LinkedInConfig config,
+    void start(@Observes @Priority(1) StartupEvent startup,
             @ConfigProperty(name = "dynamodb-local.endpoint") Optional<URI> embeddedEndpoint,
             @ConfigProperty(name = "quarkus.dynamodb.endpoint-override") Optional<URI> endpoint) throws Exception {
         if (LaunchMode.current() == LaunchMode.DEVELOPMENT && embeddedEndpoint.isPresent()
@@ -47,12 +43,6 @@ public class LocalStore {
             LOG.infof("Started DynamoDB Local in memory on port %d", port);
         } else {
             LOG.infof("Using the DynamoDB at %s", endpoint.map(URI::toString).orElse("the AWS default endpoint"));
-        }
-        try {
-            TableLayout.createIfMissing(dynamo, config.tableName());
-        } catch (SdkException unreachable) {
-            // Keep running: every request then answers 503, which is what a missing store means.
-            LOG.warnf("Could not reach the store to create table %s: %s", config.tableName(), unreachable.getMessage());
         }
     }
 

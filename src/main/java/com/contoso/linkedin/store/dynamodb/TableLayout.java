@@ -164,9 +164,9 @@ public final class TableLayout {
     }
 
     /**
-     * Creates the table where it is missing, with the index and the time to live: for the local
-     * run and the tests only; in AWS the table is infra/'s. (DynamoDB Local accepts and reports
-     * the time-to-live setting.)
+     * Creates the table where it is missing, with the index and the time to live: on a store an
+     * endpoint override names ({@link LocalEndpointTable}); in AWS the table is infra/'s. (DynamoDB
+     * Local accepts and reports the time-to-live setting.)
      */
     public static void createIfMissing(DynamoDbClient dynamo, String tableName) {
         try {

@@ -1,0 +1,62 @@
+package com.contoso.linkedin.store.dynamodb;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.contoso.linkedin.support.SharedDynamoDbLocal;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+
+/**
+ * On a store an endpoint override names (here the shared DynamoDB Local), start-up creates the
+ * table of the application's layout when it is missing; with no endpoint named, as in AWS, it
+ * calls nothing at all, not even for a client.
+ */
+class LocalEndpointTableTest {
+    private static DynamoDbClient dynamo;
+
+    @BeforeAll
+    static void connect() {
+        dynamo = SharedDynamoDbLocal.client();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        dynamo.close();
+    }
+
+    @Test
+    void aNamedEndpoint_getsTheTableCreated_withItsIndex_once() {
+        String table = "created-at-start-" + UUID.randomUUID();
+        Optional<URI> endpoint = Optional.of(URI.create(SharedDynamoDbLocal.endpoint()));
+
+        LocalEndpointTable.createIfMissing(endpoint, () -> dynamo, table);
+        LocalEndpointTable.createIfMissing(endpoint, () -> dynamo, table);
+
+        TableDescription created = dynamo.describeTable(b -> b.tableName(table)).table();
+        assertEquals(List.of(TableLayout.USERS_BY_TENANT),
+                created.globalSecondaryIndexes().stream().map(index -> index.indexName()).toList());
+    }
+
+    @Test
+    void noEndpoint_callsNothing() {
+        String table = "never-created-" + UUID.randomUUID();
+
+        LocalEndpointTable.createIfMissing(Optional.empty(), () -> {
+            throw new AssertionError("no client is made where no endpoint is named");
+        }, table);
+
+        assertThrows(ResourceNotFoundException.class, () -> dynamo.describeTable(b -> b.tableName(table)));
+    }
+}
