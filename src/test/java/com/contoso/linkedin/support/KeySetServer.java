@@ -69,24 +69,24 @@ public final class KeySetServer implements AutoCloseable {
         synchronized (this) {
             reads.add(System.currentTimeMillis());
         }
-        if (answer == Answer.TRICKLE) {
-            trickle(exchange);
+        Answer now = answer;
+        int status = now == Answer.ERROR_500 ? 500 : 200;
+        String body = switch (now) {
+            case KEYS, TRICKLE -> new JWKSet(keys).toPublicJWKSet().toString();
+            case ERROR_500 -> "{\"error\":\"server_error\"}";
+            case NOT_JSON -> "<html><body>Service unavailable</body></html>";
+        };
+        if (now == Answer.TRICKLE) {
+            trickle(exchange, body.getBytes(StandardCharsets.UTF_8));
             return;
         }
         try (exchange) {
-            int status = answer == Answer.ERROR_500 ? 500 : 200;
-            String body = switch (answer) {
-                case KEYS, TRICKLE -> new JWKSet(keys).toPublicJWKSet().toString();
-                case ERROR_500 -> "{\"error\":\"server_error\"}";
-                case NOT_JSON -> "<html><body>Service unavailable</body></html>";
-            };
-            HttpAnswers.send(exchange, status, answer == Answer.NOT_JSON ? "text/html" : "application/json", body);
+            HttpAnswers.send(exchange, status, now == Answer.NOT_JSON ? "text/html" : "application/json", body);
         }
     }
 
     /** Each byte within any client's read timeout, the whole far beyond any sensible bound. */
-    private void trickle(HttpExchange exchange) throws IOException {
-        byte[] body = new JWKSet(keys).toPublicJWKSet().toString().getBytes(StandardCharsets.UTF_8);
+    private static void trickle(HttpExchange exchange, byte[] body) {
         try (exchange) {
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);

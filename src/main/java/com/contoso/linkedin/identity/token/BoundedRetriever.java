@@ -7,7 +7,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jose.util.Resource;
@@ -16,7 +15,8 @@ import com.nimbusds.jose.util.Resource;
  * Nimbus' retriever with a bound on the whole read. Its timeouts bound the connect and each
  * socket read, so a key set sent a byte at a time (a degraded proxy, a hostile network) would
  * hold the invocation past Lambda's timeout, where SPEC 5 wants the token refused: a watchdog
- * closes the connection once the read has taken {@code boundMillis}, and the read fails.
+ * closes the connection once the read has taken {@code boundMillis} (from the connection's opening),
+ * and the read fails.
  */
 final class BoundedRetriever extends DefaultResourceRetriever {
     /** One daemon thread for every instance: it only ever closes a connection. */
@@ -27,38 +27,31 @@ final class BoundedRetriever extends DefaultResourceRetriever {
     });
 
     private final long boundMillis;
-    private final ThreadLocal<AtomicReference<HttpURLConnection>> reading = new ThreadLocal<>();
+    /** The watchdog of the read this thread is doing. */
+    private final ThreadLocal<ScheduledFuture<?>> watchdog = new ThreadLocal<>();
 
-    BoundedRetriever(int connectTimeoutMillis, int readTimeoutMillis, int sizeLimitBytes) {
+    BoundedRetriever(int connectTimeoutMillis, int readTimeoutMillis, int sizeLimitBytes, long boundMillis) {
         super(connectTimeoutMillis, readTimeoutMillis, sizeLimitBytes);
-        this.boundMillis = (long) connectTimeoutMillis + readTimeoutMillis;
+        this.boundMillis = boundMillis;
     }
 
     @Override
     public Resource retrieveResource(URL url) throws IOException {
-        AtomicReference<HttpURLConnection> connection = new AtomicReference<>();
-        reading.set(connection);
-        ScheduledFuture<?> bound = WATCHDOG.schedule(() -> {
-            HttpURLConnection open = connection.get();
-            if (open != null) {
-                open.disconnect();
-            }
-        }, boundMillis, TimeUnit.MILLISECONDS);
         try {
             return super.retrieveResource(url);
         } finally {
-            bound.cancel(false);
-            reading.remove();
+            ScheduledFuture<?> bound = watchdog.get();
+            if (bound != null) {
+                bound.cancel(false);
+                watchdog.remove();
+            }
         }
     }
 
     @Override
     protected HttpURLConnection openHTTPConnection(URL url) throws IOException {
         HttpURLConnection connection = super.openHTTPConnection(url);
-        AtomicReference<HttpURLConnection> current = reading.get();
-        if (current != null) {
-            current.set(connection);
-        }
+        watchdog.set(WATCHDOG.schedule(connection::disconnect, boundMillis, TimeUnit.MILLISECONDS));
         return connection;
     }
 }

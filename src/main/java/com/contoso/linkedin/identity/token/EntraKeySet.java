@@ -26,10 +26,10 @@ final class EntraKeySet {
     /** Short: Lambda bills the wait, and API Gateway gives an authorizer 10 s in all. */
     static final int CONNECT_TIMEOUT_MILLIS = 2_000;
     static final int READ_TIMEOUT_MILLIS = 2_000;
+    /** The longest a whole read may take, whatever pace the bytes come at ({@link BoundedRetriever}). */
+    static final int READ_BOUND_MILLIS = CONNECT_TIMEOUT_MILLIS + READ_TIMEOUT_MILLIS;
     /** Entra's common key set is ~20 KB; anything far larger is not a key set. */
     static final int SIZE_LIMIT_BYTES = 256 * 1024;
-    /** How long a second caller waits for a read in progress: the read's own bound. */
-    private static final long REFRESH_WAIT_MILLIS = CONNECT_TIMEOUT_MILLIS + READ_TIMEOUT_MILLIS;
 
     private final OneReadPerInterval limiter;
     private final JWSVerificationKeySelector<SecurityContext> selector;
@@ -37,7 +37,8 @@ final class EntraKeySet {
 
     EntraKeySet(VerifierSettings settings) {
         long ttl = settings.jwksCacheTimeToLive().toMillis();
-        BoundedRetriever retriever = new BoundedRetriever(CONNECT_TIMEOUT_MILLIS, READ_TIMEOUT_MILLIS, SIZE_LIMIT_BYTES);
+        BoundedRetriever retriever = new BoundedRetriever(CONNECT_TIMEOUT_MILLIS, READ_TIMEOUT_MILLIS, SIZE_LIMIT_BYTES,
+                READ_BOUND_MILLIS);
         try {
             limiter = new OneReadPerInterval(new URLBasedJWKSetSource<>(settings.jwksUri().toURL(), retriever),
                     settings.jwksMinRefresh().toMillis(), ttl);
@@ -47,7 +48,7 @@ final class EntraKeySet {
         // Refresh-ahead would read in a background thread, which Lambda freezes between
         // invocations; the one-per-interval limit is the limiter's (see OneReadPerInterval).
         source = JWKSourceBuilder.create(limiter)
-                .cache(ttl, REFRESH_WAIT_MILLIS)
+                .cache(ttl, READ_BOUND_MILLIS) // a second caller waits for a read in progress
                 .refreshAheadCache(false)
                 .rateLimited(false)
                 .retrying(false)

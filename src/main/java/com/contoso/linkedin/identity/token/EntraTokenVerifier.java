@@ -37,8 +37,7 @@ public final class EntraTokenVerifier {
      */
     private static final Pattern COMPACT_JWS = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
     /** The longest one read of the key set may take (connect and read timeouts): infra's timeout is above it. */
-    public static final Duration KEY_SET_READ_BOUND = Duration.ofMillis(
-            EntraKeySet.CONNECT_TIMEOUT_MILLIS + EntraKeySet.READ_TIMEOUT_MILLIS);
+    public static final Duration KEY_SET_READ_BOUND = Duration.ofMillis(EntraKeySet.READ_BOUND_MILLIS);
 
     private final VerifierSettings settings;
     private final EntraKeySet keys;
