@@ -46,7 +46,8 @@ public class DirectoryResource {
             description = "Audited and counted: one audit entry per stored transaction, of the changes it really made.")
     @RequestBody(content = @Content(mediaType = ApiDocument.JSON, schema = @Schema(implementation = GroupMembersBody.class),
             example = Examples.GROUP_MEMBERS_BODY))
-    @APIResponse(responseCode = "200", description = "The changes made.", content = @Content(mediaType = ApiDocument.JSON,
+    @APIResponse(responseCode = "200", description = "How many users it really added and removed: "
+            + "a user already in the group, or not in it, counts in neither.", content = @Content(mediaType = ApiDocument.JSON,
             schema = @Schema(implementation = GroupMembersView.class), example = Examples.GROUP_MEMBERS_VIEW))
     @APIResponse(responseCode = "404", ref = ApiDocument.TENANT_NOT_PROVISIONED)
     public GroupMembersView sync(@RestPath String tenantId, @RestPath String groupId, @Context HttpHeaders headers,
@@ -54,10 +55,8 @@ public class DirectoryResource {
         Granted granted = access.require(tenantId, Grant.GLOBAL_ADMIN, Grant.DIRECTORY_SYNC_APP);
         String group = Ids.requireGuid(groupId, "groupId");
         GroupMembersBody request = bodies.read(headers, body, GroupMembersBody.class);
-        var add = request.toAdd();
-        var remove = request.toRemove();
-        selection.updateGroupMembers(granted.tenantId(), group, add, remove, granted.caller().auditName(),
-                access.requestId());
-        return new GroupMembersView(granted.tenantId(), group, add.size(), remove.size());
+        var made = selection.updateGroupMembers(granted.tenantId(), group, request.toAdd(), request.toRemove(),
+                granted.caller().auditName(), access.requestId());
+        return new GroupMembersView(granted.tenantId(), group, made.added().size(), made.removed().size());
     }
 }

@@ -41,8 +41,8 @@ public final class Problems {
     /** The problem a store failure is answered with, and whether it is worth a Retry-After. */
     public static Problem forStore(RuntimeException failure) {
         if (failure instanceof GroupSyncIncompleteException partial) {
-            return GROUP_SYNC_INCOMPLETE.withApplied(new Problem.Applied(List.copyOf(partial.added()),
-                    List.copyOf(partial.removed())));
+            return GROUP_SYNC_INCOMPLETE.withApplied(new Problem.Applied(partial.added().stream().sorted().toList(),
+                    partial.removed().stream().sorted().toList()));
         }
         return failure instanceof StoreFailedException ? STORE_FAILED : STORE_UNAVAILABLE;
     }

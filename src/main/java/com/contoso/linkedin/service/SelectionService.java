@@ -35,8 +35,9 @@ public class SelectionService {
         return store.setSelectedOneByOne(tenantId, userId, selected, new AuditEntry.Stamp(who, clock.instant(), requestId));
     }
 
-    public void updateGroupMembers(String tenantId, String groupId, Set<String> add, Set<String> remove, String who,
-            String requestId) {
+    /** @return the users really added and removed: a user already in the group (or not in it) is in neither */
+    public AuditEntry.GroupMembersChanged updateGroupMembers(String tenantId, String groupId, Set<String> add,
+            Set<String> remove, String who, String requestId) {
         if (add.size() + remove.size() > MAX_MEMBER_CHANGES) {
             throw new InvalidInputException("add and remove hold at most " + MAX_MEMBER_CHANGES + " ids together");
         }
@@ -46,7 +47,8 @@ public class SelectionService {
             throw new InvalidInputException("A user cannot be both added to and removed from the group in one request");
         }
         requireTenant(tenantId);
-        store.updateGroupMembers(tenantId, groupId, add, remove, new AuditEntry.Stamp(who, clock.instant(), requestId));
+        return store.updateGroupMembers(tenantId, groupId, add, remove,
+                new AuditEntry.Stamp(who, clock.instant(), requestId));
     }
 
     /** The users selected one by one, a page at a time, ordered by id (as the index has them, a moment late). */

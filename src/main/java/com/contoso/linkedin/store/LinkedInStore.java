@@ -83,10 +83,12 @@ public interface LinkedInStore {
      * {@link #GROUP_SYNC_CHUNK} requested changes, each with the changes it really makes and one
      * audit entry of them.
      *
+     * @return the users it really added and removed: a user already in the group (or not in it) is
+     *         in neither
      * @throws GroupSyncIncompleteException when it stopped after applying some of the changes
      * @throws com.contoso.linkedin.domain.TenantNotProvisionedException when the tenant has no record
      */
-    void updateGroupMembers(String tenantId, String groupId, Set<String> add, Set<String> remove,
+    AuditEntry.GroupMembersChanged updateGroupMembers(String tenantId, String groupId, Set<String> add, Set<String> remove,
             AuditEntry.Stamp stamp);
 
     /**

@@ -56,6 +56,26 @@ class SelectionApiTest {
     }
 
     @Test
+    void groupMembers_countOnlyTheChangesReallyMade() {
+        String group = newId();
+        String tenant = selectedTenant(group);
+        String member = newId();
+        String neverMember = newId();
+        members(tenant, group, directorySync(tenant), "{\"add\":" + ids(List.of(member)) + "}");
+
+        var again = members(tenant, group, directorySync(tenant),
+                "{\"add\":" + ids(List.of(member, member)) + ",\"remove\":" + ids(List.of(neverMember)) + "}");
+        assertEquals(200, again.status(), again::toString);
+        assertEquals(0, again.json().getInt("added"));
+        assertEquals(0, again.json().getInt("removed"));
+
+        var leaving = members(tenant, group, globalAdmin(tenant),
+                "{\"add\":" + ids(List.of(neverMember)) + ",\"remove\":" + ids(List.of(member)) + "}");
+        assertEquals(1, leaving.json().getInt("added"));
+        assertEquals(1, leaving.json().getInt("removed"));
+    }
+
+    @Test
     void legacySelection_oneByOne_keepsWorkingBesideTheGroup() {
         String tenant = selectedTenant(newId());
         String user = newId();

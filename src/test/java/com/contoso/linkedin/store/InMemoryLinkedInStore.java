@@ -226,12 +226,14 @@ public class InMemoryLinkedInStore implements LinkedInStore {
     }
 
     @Override
-    public void updateGroupMembers(String tenantId, String groupId, Set<String> add, Set<String> remove,
-            AuditEntry.Stamp stamp) {
+    public AuditEntry.GroupMembersChanged updateGroupMembers(String tenantId, String groupId, Set<String> add,
+            Set<String> remove, AuditEntry.Stamp stamp) {
         synchronized (lock) {
             called("updateGroupMembers");
             requireTenant(tenantId);
             List<Map.Entry<String, Boolean>> changes = new ArrayList<>();
+            Set<String> added = new LinkedHashSet<>();
+            Set<String> removed = new LinkedHashSet<>();
             add.forEach(userId -> changes.add(Map.entry(userId, true)));
             remove.forEach(userId -> changes.add(Map.entry(userId, false)));
             // As the adapter stores them: a transaction (and an audit entry) per chunk that changes anything.
@@ -254,7 +256,10 @@ public class InMemoryLinkedInStore implements LinkedInStore {
                 if (!joined.isEmpty() || !left.isEmpty()) {
                     audit(tenantId, stamp.entry(new AuditEntry.GroupMembersChanged(groupId, joined, left)));
                 }
+                added.addAll(joined);
+                removed.addAll(left);
             }
+            return new AuditEntry.GroupMembersChanged(groupId, added, removed);
         }
     }
 

@@ -487,22 +487,27 @@ abstract class LinkedInStoreContract extends AdminStoreContract {
         List<String> leaving = IntStream.range(0, 30).mapToObj(i -> id()).toList();
         store().updateGroupMembers(tenantId, group, Set.copyOf(leaving), Set.of(), stamp());
 
-        store().updateGroupMembers(tenantId, group, Set.copyOf(staying), Set.copyOf(leaving), stamp());
+        var made = store().updateGroupMembers(tenantId, group, Set.copyOf(staying), Set.copyOf(leaving), stamp());
 
+        assertEquals(Set.copyOf(staying), made.added());
+        assertEquals(Set.copyOf(leaving), made.removed());
         assertTrue(store().findUsers(tenantId, staying).stream().allMatch(u -> u.groupIds().equals(Set.of(group))));
         assertTrue(store().findUsers(tenantId, leaving).stream().allMatch(u -> u.groupIds().isEmpty()));
     }
 
     @Test
-    void updateGroupMembers_removingAUserNotInTheGroup_changesNothing() {
+    void updateGroupMembers_removingANonMemberOrAddingAMember_changesAndCountsNothing() {
         String tenantId = tenant();
         String userId = id();
         String kept = id();
         store().updateGroupMembers(tenantId, kept, Set.of(userId), Set.of(), stamp());
 
-        store().updateGroupMembers(tenantId, id(), Set.of(), Set.of(userId), stamp());
+        var made = store().updateGroupMembers(tenantId, id(), Set.of(), Set.of(userId), stamp());
+        var again = store().updateGroupMembers(tenantId, kept, Set.of(userId), Set.of(), stamp());
 
         assertEquals(Set.of(kept), store().findUser(tenantId, userId).groupIds());
+        assertEquals(Set.of(), made.removed());
+        assertEquals(Set.of(), again.added());
     }
 
     @Test

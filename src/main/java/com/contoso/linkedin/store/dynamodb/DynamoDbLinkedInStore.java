@@ -171,9 +171,9 @@ public class DynamoDbLinkedInStore implements LinkedInStore {
     }
 
     @Override
-    public void updateGroupMembers(String tenantId, String groupId, Set<String> add, Set<String> remove,
-            AuditEntry.Stamp stamp) {
-        groupSync.apply(tenantId, groupId, add, remove, stamp);
+    public AuditEntry.GroupMembersChanged updateGroupMembers(String tenantId, String groupId, Set<String> add,
+            Set<String> remove, AuditEntry.Stamp stamp) {
+        return groupSync.apply(tenantId, groupId, add, remove, stamp);
     }
 
     @Override

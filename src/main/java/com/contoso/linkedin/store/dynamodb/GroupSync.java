@@ -37,7 +37,8 @@ final class GroupSync {
     private record Change(String userId, boolean add) {
     }
 
-    void apply(String tenantId, String groupId, Set<String> add, Set<String> remove, AuditEntry.Stamp stamp) {
+    AuditEntry.GroupMembersChanged apply(String tenantId, String groupId, Set<String> add, Set<String> remove,
+            AuditEntry.Stamp stamp) {
         List<Change> changes = new ArrayList<>();
         add.forEach(userId -> changes.add(new Change(userId, true)));
         remove.forEach(userId -> changes.add(new Change(userId, false)));
@@ -46,18 +47,21 @@ final class GroupSync {
         for (int from = 0; from < changes.size(); from += LinkedInStore.GROUP_SYNC_CHUNK) {
             List<Change> chunk = changes.subList(from, Math.min(changes.size(), from + LinkedInStore.GROUP_SYNC_CHUNK));
             try {
-                applyChunk(tenantId, groupId, chunk, stamp);
+                AuditEntry.GroupMembersChanged made = applyChunk(tenantId, groupId, chunk, stamp);
+                added.addAll(made.added());
+                removed.addAll(made.removed());
             } catch (StoreUnavailableException stopped) {
                 if (added.isEmpty() && removed.isEmpty()) {
                     throw stopped;
                 }
                 throw new GroupSyncIncompleteException(stopped, added, removed);
             }
-            chunk.forEach(change -> (change.add() ? added : removed).add(change.userId()));
         }
+        return new AuditEntry.GroupMembersChanged(groupId, added, removed);
     }
 
-    private void applyChunk(String tenantId, String groupId, List<Change> chunk, AuditEntry.Stamp stamp) {
+    /** The changes the chunk really made, written in one transaction with their audit entry. */
+    private AuditEntry.GroupMembersChanged applyChunk(String tenantId, String groupId, List<Change> chunk, AuditEntry.Stamp stamp) {
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         keys.add(TableLayout.tenantKey(tenantId));
         chunk.forEach(change -> keys.add(TableLayout.userKey(tenantId, change.userId())));
@@ -82,18 +86,19 @@ final class GroupSync {
                         change.add() ? UserItem.joinGroup(write, groupId) : UserItem.leaveGroup(write, groupId)));
                 (change.add() ? joined : left).add(change.userId());
             }
+            var made = new AuditEntry.GroupMembersChanged(groupId, joined, left);
             if (actions.isEmpty()) {
-                return;
+                return made;
             }
             CountsItem.change(0, 0, Map.of(groupId, (long) joined.size() - left.size()))
                     .ifPresent(change -> actions.add(requests.update(TableLayout.countsKey(tenantId), change)));
             actions.add(requests.put(AuditItem.toItem(tenantId,
-                    stamp.entry(new AuditEntry.GroupMembersChanged(groupId, joined, left)), Optional.empty()),
+                    stamp.entry(made), Optional.empty()),
                     AuditItem.onlyIfNew()));
             actions.add(requests.check(TableLayout.tenantKey(tenantId), TenantItem.exists()));
             try {
                 requests.transact("sync group members", actions, null);
-                return;
+                return made;
             } catch (TransactionCanceledException lost) {
                 // Another write touched one of these users (or the counts) at the same moment.
                 requests.retryOrGiveUp("sync group members", attempt, lost);
