@@ -13,6 +13,8 @@ import com.contoso.linkedin.service.VersionPrecondition;
 /** The setting's strong ETag is its version; If-Match is read against it. */
 final class ETags {
     private static final Pattern TAG = Pattern.compile("\\s*(W/)?\"([^\"]*)\"\\s*(,|$)");
+    /** A version as our ETags spell it: entity tags compare as strings, so "08" is not "8". */
+    private static final String CANONICAL = "0|[1-9][0-9]{0,17}";
 
     private ETags() {
     }
@@ -33,14 +35,14 @@ final class ETags {
         if (header.trim().equals("*")) {
             return new VersionPrecondition(true, Set.of());
         }
-        if (header.trim().matches("[0-9]{1,18}")) {
+        if (header.trim().matches(CANONICAL)) {
             return new VersionPrecondition(false, Set.of(Long.parseLong(header.trim())));
         }
         Set<Long> versions = new HashSet<>();
         Matcher matcher = TAG.matcher(header);
         int end = 0;
         while (end < header.length() && matcher.find(end) && matcher.start() == end) {
-            if (matcher.group(1) == null && matcher.group(2).matches("[0-9]{1,18}")) {
+            if (matcher.group(1) == null && matcher.group(2).matches(CANONICAL)) {
                 versions.add(Long.parseLong(matcher.group(2)));
             }
             end = matcher.end();

@@ -66,7 +66,9 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response stale(VersionMismatchException e) {
-        return Response.fromResponse(problem(412, "precondition-failed", "Precondition failed", e.getMessage(), null))
+        // The detail names the ETag, not a "version": the two differ while the setting was never written.
+        return Response.fromResponse(problem(412, "precondition-failed", "Precondition failed",
+                "The setting has changed since it was read: its current ETag is \"" + e.currentVersion() + "\"", null))
                 .tag(ETags.of(e.currentVersion())).build();
     }
 

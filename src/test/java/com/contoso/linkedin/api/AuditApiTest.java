@@ -144,6 +144,9 @@ class AuditApiTest {
         assertTrue(after.json().getBoolean("isDefault"), "still the country's default: no admin wrote it");
         assertNull(after.json().getString("updatedBy"));
         assertEquals(412, stale.status(), "a write based on the representation before is stale");
+        assertEquals("\"1\"", stale.header("ETag"));
+        assertTrue(stale.json().getString("detail").endsWith("its current ETag is \"1\""),
+                "the detail names what the client can compare (the ETag), not a version GET does not show");
         assertEquals("\"1\"", unmoved.header("ETag"));
     }
 

@@ -113,6 +113,20 @@ class SettingApiTest {
         assertEquals(200, write(tenant, globalAdmin(tenant), "{\"mode\":\"DISABLED\"}", "2").status(),
                 "a bare version, quotes stripped by the client");
         assertEquals(400, write(tenant, globalAdmin(tenant), "{\"mode\":\"ENABLED\"}", "garbage").status());
+        assertEquals(412, write(tenant, globalAdmin(tenant), "{\"mode\":\"ENABLED\"}", "\"03\"").status(),
+                "entity tags compare as strings: \"03\" is not the current \"3\"");
+    }
+
+    @Test
+    void put_refusesAModeWithWhiteSpaceAroundIt_andChangesNothing() {
+        String tenant = Tenants.provisioned();
+
+        for (String mode : new String[] { " DISABLED", "DISABLED ", "DISABLED\\n", "\\tDISABLED" }) {
+            var refused = write(tenant, globalAdmin(tenant), "{\"mode\":\"" + mode + "\"}", null);
+            assertEquals(400, refused.status(), refused::toString);
+            assertEquals("Field 'mode' must be one of ENABLED, SELECTED, DISABLED", refused.json().getString("detail"));
+        }
+        assertEquals(0, read(tenant).json().getLong("version"));
     }
 
     @Test

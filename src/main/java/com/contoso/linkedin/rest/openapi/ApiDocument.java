@@ -222,7 +222,7 @@ public final class ApiDocument {
                  "reason": "OFFBOARDING_IN_PROGRESS"}""";
         public static final String PRECONDITION_FAILED = """
                 {"type": "urn:linkedin-integration:problem:precondition-failed", "title": "Precondition failed",
-                 "status": 412, "detail": "The setting has changed since it was read: current version is 2"}""";
+                 "status": 412, "detail": "The setting has changed since it was read: its current ETag is \\"2\\""}""";
         public static final String PAYLOAD_TOO_LARGE = """
                 {"type": "urn:linkedin-integration:problem:payload-too-large", "title": "Payload too large",
                  "status": 413, "detail": "The body is larger than 65536 bytes"}""";
