@@ -46,7 +46,12 @@ public class DevBearerClaims implements UnverifiedBearerClaims {
                 return Optional.empty();
             }
             Map<String, String> claims = new LinkedHashMap<>();
-            payload.fields().forEachRemaining(field -> claims.put(field.getKey(), flatten(field.getValue())));
+            // A claim that is null is no claim (its text would be the word "null": an scp, say).
+            payload.fields().forEachRemaining(field -> {
+                if (!field.getValue().isNull()) {
+                    claims.put(field.getKey(), flatten(field.getValue()));
+                }
+            });
             return claims.isEmpty() ? Optional.empty() : Optional.of(claims);
         } catch (Exception unreadable) {
             return Optional.empty();

@@ -1,12 +1,14 @@
 package com.contoso.linkedin.identity;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.contoso.linkedin.domain.Ids;
 import com.contoso.linkedin.identity.Caller.Kind;
 
 /**
@@ -19,8 +21,15 @@ public final class Claims {
     private Claims() {
     }
 
+    /** The claims that hold ids: each a GUID where present (SPEC 5), or the token grants nothing. */
+    private static final List<String> ID_CLAIMS = List.of("tid", "oid", "azp", "appid");
+
     public static Caller toCaller(Map<String, String> claims, OperatorTrust trust) {
-        Kind kind = kind(claims.get("scp"), claims.get("idtyp"));
+        // A malformed id is no token the authorizer passed: nothing of it is kept (not even as the
+        // name the audit records), and it grants nothing.
+        Kind kind = ID_CLAIMS.stream().allMatch(name -> absentOrGuid(claims.get(name)))
+                ? kind(claims.get("scp"), claims.get("idtyp"))
+                : Kind.UNKNOWN;
         Optional<String> tenantId = id(claims.get("tid"));
         Optional<String> clientAppId = id(claims.get("azp")).or(() -> id(claims.get("appid")));
         return new Caller(kind, tenantId, id(claims.get("oid")), clientAppId,
@@ -48,8 +57,12 @@ public final class Claims {
         return Kind.UNKNOWN;
     }
 
+    private static boolean absentOrGuid(String value) {
+        return value == null || value.isBlank() || Ids.isGuid(value.trim());
+    }
+
     private static Optional<String> id(String value) {
-        if (value == null || value.isBlank()) {
+        if (value == null || !Ids.isGuid(value.trim())) {
             return Optional.empty();
         }
         return Optional.of(value.trim().toLowerCase(Locale.ROOT));

@@ -189,6 +189,20 @@ class IdentityTest {
         assertFalse(withGarbage.body().contains("not-a-jwt"));
     }
 
+    @Test
+    void testProfilesBearerShortcut_readsANullClaimAsAbsent() {
+        String tenant = Tenants.provisioned();
+        // scp null: no delegated token, so the admin's directory role counts for nothing, as in an event.
+        String payload = "{\"tid\":\"" + tenant + "\",\"oid\":\"" + newId() + "\",\"scp\":null,"
+                + "\"wids\":[\"" + Roles.GLOBAL_ADMINISTRATOR + "\"]}";
+        String token = b64("{\"alg\":\"none\"}") + "." + b64(payload) + ".";
+
+        var write = LambdaEvents.put("/tenants/" + tenant + "/linkedin-integration")
+                .header("Authorization", "Bearer " + token).json("{\"mode\":\"DISABLED\"}").send();
+
+        assertEquals(403, write.status(), write::toString);
+    }
+
     private static String b64(String json) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }

@@ -104,6 +104,22 @@ class ClaimsTest {
         assertTrue(caller.operatorApp());
     }
 
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource({ "oid, <script>alert(1)</script>", "oid, admin", "tid, contoso.onmicrosoft.com", "azp, app-1",
+            "appid, 00000000-0000-0000-0000-0000000000c1x" })
+    void anIdClaimThatIsNoGuid_grantsNothing_andIsNotKept(String claim, String value) {
+        Map<String, String> admin = claims(TENANT, USER);
+        admin.put("scp", "access_as_user");
+        admin.put("wids", Roles.GLOBAL_ADMINISTRATOR);
+        admin.put(claim, value);
+
+        Caller caller = Claims.toCaller(admin, TRUST);
+
+        assertEquals(Kind.UNKNOWN, caller.kind());
+        assertFalse(Grant.GLOBAL_ADMIN.admits(caller, TENANT, null));
+        assertFalse(caller.auditName().contains(value), "a malformed id is never what the audit records");
+    }
+
     @Test
     void lists_areReadInEveryShape() {
         assertEquals(Set.of("a", "b"), Claims.list("[a b]"));
