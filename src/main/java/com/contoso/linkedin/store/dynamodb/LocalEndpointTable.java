@@ -1,7 +1,11 @@
 package com.contoso.linkedin.store.dynamodb;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,23 +31,46 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public class LocalEndpointTable {
     private static final Logger LOG = Logger.getLogger(LocalEndpointTable.class);
 
+    /** While the named store cannot be reached, how often its table is tried again. */
+    static final Duration RETRY_EVERY = Duration.ofSeconds(2);
+
     /** After the local run's own DynamoDB Local has started (devlocal/LocalStore, priority 1). */
     void onStart(@Observes StartupEvent startup, Instance<DynamoDbClient> dynamo, LinkedInConfig config,
             @ConfigProperty(name = "quarkus.dynamodb.endpoint-override") Optional<URI> endpoint) {
-        createIfMissing(endpoint, dynamo::get, config.tableName());
+        createIfMissing(endpoint, dynamo::get, config.tableName(), RETRY_EVERY);
     }
 
-    /** The client is only made when an endpoint is named: in AWS, start-up goes on as before. */
-    static void createIfMissing(Optional<URI> endpoint, Supplier<DynamoDbClient> dynamo, String tableName) {
-        if (endpoint.isEmpty()) {
+    /**
+     * The client is only made when an endpoint is named: in AWS, start-up goes on as before. A
+     * store that cannot be reached yet (DynamoDB Local started after the function, say) is tried
+     * again in the background until its table is there; requests meanwhile answer 503.
+     */
+    static void createIfMissing(Optional<URI> endpoint, Supplier<DynamoDbClient> dynamo, String tableName,
+            Duration retryEvery) {
+        if (endpoint.isEmpty() || tryCreate(dynamo, tableName)) {
             return;
         }
+        LOG.warnf("Could not reach the store at %s to create table %s; trying again every %s", endpoint.get(),
+                tableName, retryEvery);
+        ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "local-table");
+            thread.setDaemon(true);
+            return thread;
+        });
+        retries.scheduleWithFixedDelay(() -> {
+            if (tryCreate(dynamo, tableName)) {
+                LOG.infof("The store at %s answers; table %s is there", endpoint.get(), tableName);
+                retries.shutdown();
+            }
+        }, retryEvery.toMillis(), retryEvery.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static boolean tryCreate(Supplier<DynamoDbClient> dynamo, String tableName) {
         try {
             TableLayout.createIfMissing(dynamo.get(), tableName);
+            return true;
         } catch (SdkException unreachable) {
-            // Keep running: every request then answers 503, which is what a missing store means.
-            LOG.warnf("Could not reach the store at %s to create table %s: %s", endpoint.get(), tableName,
-                    unreachable.getMessage());
+            return false;
         }
     }
 }
