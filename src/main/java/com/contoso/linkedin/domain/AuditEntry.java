@@ -1,6 +1,7 @@
 package com.contoso.linkedin.domain;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -107,10 +108,11 @@ public record AuditEntry(String who, Instant when, String requestId, String chan
     }
 
     /** Who makes a change, when, in which request: what the store stamps on the entries it writes itself. */
+    /** Who, when and in which request; the time kept to the millisecond, as the audit orders and filters by it. */
     public record Stamp(String who, Instant when, String requestId) {
         public Stamp {
             Objects.requireNonNull(who, "who");
-            Objects.requireNonNull(when, "when");
+            when = Objects.requireNonNull(when, "when").truncatedTo(ChronoUnit.MILLIS);
         }
 
         public AuditEntry entry(Change change) {

@@ -189,6 +189,23 @@ public interface LinkedInStore {
             }
         }
 
+        /** The first millisecond listed: entries are kept to the millisecond, so {@code since} rounds up. */
+        public long fromMillis() {
+            return since.map(AuditQuery::ceilMillis).orElse(0L);
+        }
+
+        /**
+         * The first millisecond no longer listed: {@code until} rounded up too, as an entry of its
+         * millisecond is before an {@code until} with more digits.
+         */
+        public Optional<Long> untilMillis() {
+            return until.map(AuditQuery::ceilMillis);
+        }
+
+        private static long ceilMillis(Instant instant) {
+            return instant.toEpochMilli() + (instant.getNano() % 1_000_000 == 0 ? 0 : 1);
+        }
+
         public static AuditQuery newest(int limit) {
             return new AuditQuery(Set.of(), Optional.empty(), Optional.empty(), limit, Optional.empty());
         }

@@ -181,6 +181,23 @@ abstract class AdminStoreContract {
     }
 
     @Test
+    void listAudit_holdsSinceAndUntil_finerThanTheMillisecondEntriesAreKeptTo() {
+        String tenantId = tenant();
+        store().setSelectedOneByOne(tenantId, newId(), true, stampAt(AT.plusNanos(352_013_631)));
+        Instant when = AT.plusMillis(352);
+
+        assertEquals(List.of(when), window(tenantId, when, when.plusNanos(1)), "the entry as shown, and since it");
+        assertEquals(List.of(), window(tenantId, when.plusNanos(1), when.plusSeconds(1)), "since after the entry");
+        assertEquals(List.of(), window(tenantId, when.minusSeconds(1), when), "until is exclusive");
+        assertEquals(List.of(), window(tenantId, when.plusNanos(1), when.plusNanos(2)), "a window inside one millisecond");
+    }
+
+    private List<Instant> window(String tenantId, Instant since, Instant until) {
+        return store().listAudit(tenantId, new AuditQuery(Set.of(AuditKind.SELECTION), Optional.of(since), Optional.of(until), 10,
+                Optional.empty())).entries().stream().map(AuditEntry::when).toList();
+    }
+
+    @Test
     void listAudit_pagesThroughAFilter_withoutLosingOrRepeatingAnEntry() {
         String tenantId = tenant();
         for (int i = 0; i < 7; i++) {

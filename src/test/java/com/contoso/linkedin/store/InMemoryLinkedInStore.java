@@ -178,8 +178,8 @@ public class InMemoryLinkedInStore implements LinkedInStore {
             List<Map.Entry<String, AuditEntry>> matched = new ArrayList<>();
             for (Map.Entry<String, AuditEntry> entry : all.entrySet()) {
                 long millis = entry.getValue().when().toEpochMilli();
-                boolean inRange = query.since().map(s -> millis >= s.toEpochMilli()).orElse(true)
-                        && query.until().map(u -> millis < u.toEpochMilli()).orElse(true)
+                boolean inRange = millis >= query.fromMillis()
+                        && query.untilMillis().map(until -> millis < until).orElse(true)
                         && query.after().map(after -> entry.getKey().compareTo(after) < 0).orElse(true);
                 if (inRange && !expiring.contains(entry.getKey()) && (query.kinds().isEmpty() || query.kinds().contains(entry.getValue().kind()))) {
                     matched.add(entry);

@@ -35,10 +35,13 @@ final class AuditLog {
     }
 
     AuditPage list(String tenantId, AuditQuery query) {
+        long lastMillis = query.untilMillis().map(until -> until - 1).orElse(LAST_MILLIS);
+        if (lastMillis < query.fromMillis()) {
+            return new AuditPage(List.of(), Optional.empty()); // within one millisecond: no entry is between
+        }
         Expression keys = new Expression().whenEquals(TableLayout.PK, s(TableLayout.auditPk(tenantId)))
-                .whenBetween(TableLayout.SK,
-                        s(TableLayout.auditSkFrom(query.since().map(since -> since.toEpochMilli()).orElse(0L))),
-                        s(TableLayout.auditSkTo(query.until().map(until -> until.toEpochMilli() - 1).orElse(LAST_MILLIS))));
+                .whenBetween(TableLayout.SK, s(TableLayout.auditSkFrom(query.fromMillis())),
+                        s(TableLayout.auditSkTo(lastMillis)));
         // Entries an offboarding gave an expiry are an earlier life of the tenant: never listed.
         Expression current = new Expression().whenNotExists(TableLayout.EXPIRES_AT);
         Expression filter = query.kinds().isEmpty() ? current
