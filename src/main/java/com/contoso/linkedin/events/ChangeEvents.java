@@ -70,9 +70,10 @@ public final class ChangeEvents {
         }
         Optional<Connection> was = change.before().flatMap(UserFacts::connection);
         Optional<Connection> is = change.after().get().connection();
-        if (is.isPresent() && !is.equals(was)) {
-            // Connected, or connected again (another consent, a later epoch, a new time): the
-            // newest consent replaces the one before.
+        if (is.isPresent() && !was.map(before -> sameGrant(before, is.get())).orElse(false)) {
+            // Connected, or connected again with another consent or in a later epoch: the newest
+            // consent replaces the one before. The same connection made again (only its time
+            // moves) grants nothing new.
             return List.of(new ConsentGranted(change.tenantId(), change.userId(), is.get().consent(),
                     is.get().consentEpoch()));
         }
@@ -81,5 +82,9 @@ public final class ChangeEvents {
                     null));
         }
         return List.of();
+    }
+
+    private static boolean sameGrant(Connection before, Connection after) {
+        return before.consent() == after.consent() && before.consentEpoch() == after.consentEpoch();
     }
 }

@@ -85,6 +85,14 @@ class StreamRecordEventsTest {
     }
 
     @Test
+    void theSameConnectionMadeAgain_grantsNothingNew() {
+        Image both = connectedUser(TENANT, USER, "BOTH_WAYS", 1);
+        Image again = both.copy().s("connectedAt", "2026-11-30T12:00:00Z");
+
+        assertEquals(List.of(), eventsOf(modify("4", both, again)));
+    }
+
+    @Test
     void reconnect_afterTheTenantWithdrewConsents_grantsAtTheNewEpoch() {
         Image withdrawnByTenant = connectedUser(TENANT, USER, "BOTH_WAYS", 0);
         Image again = withdrawnByTenant.copy().n("connectedEpoch", 1).s("connectedAt", "2026-12-01T08:00:00Z");
