@@ -55,12 +55,13 @@ public class SettingService {
         for (int attempt = 1; attempt <= TenantService.WRITE_ATTEMPTS; attempt++) {
             Tenant tenant = store.findTenant(tenantId).orElseThrow(TenantNotProvisionedException::new);
             TenantSetting current = tenant.setting();
+            refuseOutsideItsCloud(tenant, change);
             if (current.sameStateAs(change)) {
                 // Already so: also for a replay whose If-Match named the version before its own
                 // write (RFC 9110 13.1.1 allows a 2xx when the change was already applied).
                 return new Outcome(tenant, false);
             }
-            refuseUnlessAllowed(tenant, change, precondition);
+            refuseIfStale(tenant, precondition);
             Instant now = clock.instant();
             TenantSetting next = new TenantSetting(change.mode(), change.selectedGroupId(), tenant.settingVersion() + 1,
                     now, who);
@@ -91,17 +92,25 @@ public class SettingService {
      */
     public SettingPreview preview(String tenantId, SettingChange change, VersionPrecondition precondition) {
         CountedTenant counted = store.findTenantWithCounts(tenantId).orElseThrow(TenantNotProvisionedException::new);
+        refuseOutsideItsCloud(counted.tenant(), change);
         if (!counted.tenant().setting().sameStateAs(change)) {
-            refuseUnlessAllowed(counted.tenant(), change, precondition);
+            refuseIfStale(counted.tenant(), precondition);
         }
         return SettingPreview.of(counted.tenant(), counted.counts(), change);
     }
 
-    /** The refusals of a write that changes the state, in the order the contract gives them. */
-    private static void refuseUnlessAllowed(Tenant tenant, SettingChange change, VersionPrecondition precondition) {
+    /** A write that changes the state holds to the caller's If-Match. */
+    private static void refuseIfStale(Tenant tenant, VersionPrecondition precondition) {
         if (!precondition.holdsFor(tenant.settingVersion())) {
             throw new VersionMismatchException(tenant.settingVersion());
         }
+    }
+
+    /**
+     * SPEC 2: every write that would enable the integration outside the public cloud is refused,
+     * also one that asks for the state already stored (written before the tenant's cloud changed).
+     */
+    private static void refuseOutsideItsCloud(Tenant tenant, SettingChange change) {
         if (change.mode() != IntegrationMode.DISABLED && !tenant.profile().cloud().supportsLinkedIn()) {
             throw new RefusedException(Reason.CLOUD_NOT_SUPPORTED,
                     "LinkedIn integration is not available in the " + tenant.profile().cloud() + " cloud");

@@ -2,7 +2,9 @@ package com.contoso.linkedin.service;
 
 import static com.contoso.linkedin.service.Given.CLOCK;
 import static com.contoso.linkedin.service.Given.NOW;
+import static com.contoso.linkedin.service.Given.PUBLIC_US;
 import static com.contoso.linkedin.service.Given.id;
+import static com.contoso.linkedin.service.Given.noCache;
 import static com.contoso.linkedin.service.Given.setting;
 import static com.contoso.linkedin.service.Given.tenant;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -166,6 +168,21 @@ class SettingServiceTest {
 
         assertEquals(Reason.CLOUD_NOT_SUPPORTED, refused.reason());
         assertEquals(List.of("findTenant"), store.calls(), "nothing written");
+    }
+
+    @Test
+    void change_toTheStateAlreadyStored_isStillRefused_onceTheTenantLeftThePublicCloud() {
+        String tenantId = tenant(store, PUBLIC_US);
+        change(tenantId, change(IntegrationMode.ENABLED));
+        new TenantService(store, noCache(store), CLOCK).save(tenantId, new TenantProfile(Cloud.US_GOVERNMENT, "US", true, true),
+                "operator", "operator-request");
+
+        RefusedException refused = assertThrows(RefusedException.class, () -> change(tenantId, change(IntegrationMode.ENABLED)));
+        RefusedException previewed = assertThrows(RefusedException.class,
+                () -> settings.preview(tenantId, change(IntegrationMode.ENABLED), VersionPrecondition.NONE));
+
+        assertEquals(Reason.CLOUD_NOT_SUPPORTED, refused.reason());
+        assertEquals(Reason.CLOUD_NOT_SUPPORTED, previewed.reason());
     }
 
     @Test
