@@ -20,9 +20,15 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * like are faults of the deployment: {@link StoreFailedException} (500, never retried).
  */
 final class StoreErrors {
-    /** DynamoDB's ways of saying "slow down". */
+    /**
+     * DynamoDB's ways of saying "slow down", as error codes and as a cancelled transaction's
+     * reasons (which drop the "Exception").
+     */
     private static final Set<String> PUSHBACK = Set.of("ProvisionedThroughputExceededException",
-            "ThrottlingException", "RequestLimitExceeded", "ThrottlingError", "LimitExceededException");
+            "ProvisionedThroughputExceeded", "ThrottlingException", "RequestLimitExceeded", "ThrottlingError",
+            "LimitExceededException");
+    /** 4xx answers a later try fixes: a transaction with the same client token still running. */
+    private static final Set<String> RETRY_LATER = Set.of("TransactionInProgressException");
 
     private StoreErrors() {
     }
@@ -33,7 +39,7 @@ final class StoreErrors {
             if (code != null && PUSHBACK.contains(code)) {
                 return new StoreUnavailableException("DynamoDB throttled: " + what, e, true);
             }
-            if (service.statusCode() >= 500 || service.statusCode() == 0) {
+            if (service.statusCode() >= 500 || service.statusCode() == 0 || RETRY_LATER.contains(code)) {
                 return new StoreUnavailableException("DynamoDB failed to " + what, e);
             }
             return new StoreFailedException("DynamoDB refused to " + what, code == null ? "HTTP " + service.statusCode()
