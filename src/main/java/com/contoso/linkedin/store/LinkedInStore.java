@@ -173,6 +173,8 @@ public interface LinkedInStore {
      */
     record AuditQuery(Set<AuditKind> kinds, Optional<Instant> since, Optional<Instant> until, int limit,
             Optional<String> after) {
+        /** One past the last millisecond an entry can have: its key holds 13 digits of them. */
+        public static final long END_MILLIS = 10_000_000_000_000L;
         /** How a position looks: time-ordered, as both stores hand it out. */
         public static final Pattern POSITION = Pattern.compile("T#[0-9]{13}#[0-9a-f]{8}");
 
@@ -202,7 +204,17 @@ public interface LinkedInStore {
             return until.map(AuditQuery::ceilMillis);
         }
 
+        /**
+         * Rounded up, and into the milliseconds an entry can have (1970 to the audit key's last, in
+         * 2286): a bound before or after them lists everything or nothing, never fails.
+         */
         private static long ceilMillis(Instant instant) {
+            if (instant.isBefore(Instant.EPOCH)) {
+                return 0;
+            }
+            if (!instant.isBefore(Instant.ofEpochMilli(END_MILLIS))) {
+                return END_MILLIS;
+            }
             return instant.toEpochMilli() + (instant.getNano() % 1_000_000 == 0 ? 0 : 1);
         }
 

@@ -190,6 +190,9 @@ abstract class AdminStoreContract {
         assertEquals(List.of(), window(tenantId, when.plusNanos(1), when.plusSeconds(1)), "since after the entry");
         assertEquals(List.of(), window(tenantId, when.minusSeconds(1), when), "until is exclusive");
         assertEquals(List.of(), window(tenantId, when.plusNanos(1), when.plusNanos(2)), "a window inside one millisecond");
+        assertEquals(List.of(when), window(tenantId, Instant.parse("-1000-01-01T00:00:00Z"),
+                Instant.parse("+1000000000-01-01T00:00:00Z")), "bounds beyond what a key holds list everything");
+        assertEquals(List.of(), window(tenantId, Instant.parse("2290-01-01T00:00:00Z"), Instant.parse("2300-01-01T00:00:00Z")));
     }
 
     private List<Instant> window(String tenantId, Instant since, Instant until) {

@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 final class AuditLog {
     /** Entries one page reads at most, matching or not. */
     static final int MAX_EXAMINED = 1000;
-    private static final long LAST_MILLIS = 9_999_999_999_999L;
+    private static final long LAST_MILLIS = AuditQuery.END_MILLIS - 1;
 
     private final Requests requests;
 
