@@ -116,8 +116,8 @@ public interface LinkedInConfig {
     interface Store {
         /**
          * Attempts of one batch operation that DynamoDB completes only in part: a batch read
-         * that leaves keys unprocessed, or a group sync transaction cancelled by a concurrent
-         * write. Exponential backoff from {@link #retryBaseDelay()}; after the last attempt the
+         * that leaves keys unprocessed, or a group sync or setting write cancelled by a concurrent
+         * transaction. Exponential backoff from {@link #retryBaseDelay()}; after the last attempt the
          * request fails with 503 rather than answer for fewer users than asked.
          */
         @WithDefault("6")

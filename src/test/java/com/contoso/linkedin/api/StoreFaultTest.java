@@ -249,6 +249,20 @@ class StoreFaultTest {
     }
 
     @Test
+    void aSettingWrite_meetingOtherTransactionsOnTheTenant_waitsForThem_andLandsOnce() {
+        // A user's connect or a group sync checks the tenant item in its own transaction: DynamoDB
+        // cancels a write to that item meanwhile (TransactionConflict), which no re-read resolves.
+        String tenant = Tenants.provisioned();
+        FaultyDynamoDb.inject(store, Fault.CONFLICT, "TransactWriteItems", 0, 0, 4);
+
+        var written = Tenants.setMode(tenant, "{\"mode\":\"DISABLED\"}");
+
+        assertEquals(200, written.status(), written::toString);
+        assertEquals(1, written.json().getLong("version"));
+        assertEquals(5, FaultyDynamoDb.seen(store, "TransactWriteItems"), "four conflicts, then the write");
+    }
+
+    @Test
     void aSlowSettingWrite_thatLandsLate_landsWhole() throws Exception {
         String tenant = Tenants.provisioned();
         FaultyDynamoDb.inject(store, Fault.SLOW, "TransactWriteItems", 2_000);

@@ -26,6 +26,8 @@ public final class FaultyDynamoDb {
 
     public enum Fault {
         NONE, SLOW, THROTTLE, SERVER_ERROR, ACCESS_DENIED, NO_TABLE, INVALID, LOSE_ANSWER,
+        /** A transaction cancelled because another one is under way on its first item. */
+        CONFLICT,
         /** The connection closes without an answer, as when no store is there. */
         HANG_UP;
 
@@ -37,6 +39,7 @@ public final class FaultyDynamoDb {
                 case ACCESS_DENIED -> new Object[] { 400, "AccessDeniedException" };
                 case NO_TABLE -> new Object[] { 400, "ResourceNotFoundException" };
                 case INVALID -> new Object[] { 400, "ValidationException" };
+                case CONFLICT -> new Object[] { 400, "TransactionCanceledException" };
                 default -> null;
             };
         }
@@ -154,7 +157,9 @@ public final class FaultyDynamoDb {
             }
             if (now.error() != null) {
                 byte[] answer = ("{\"__type\":\"com.amazonaws.dynamodb.v20120810#" + now.error()[1]
-                        + "\",\"message\":\"injected by the test\"}").getBytes(StandardCharsets.UTF_8);
+                        + "\",\"message\":\"injected by the test\"" + (now == Fault.CONFLICT
+                                ? ",\"CancellationReasons\":[{\"Code\":\"TransactionConflict\"},{\"Code\":\"None\"}]" : "")
+                        + "}").getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.0");
                 exchange.sendResponseHeaders((int) now.error()[0], answer.length);
                 exchange.getResponseBody().write(answer);

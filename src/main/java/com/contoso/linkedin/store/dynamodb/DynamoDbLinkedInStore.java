@@ -121,15 +121,21 @@ public class DynamoDbLinkedInStore implements LinkedInStore {
         // The same request's retry (the SDK's, after an answer lost on the way) carries the same
         // token, and DynamoDB then reports the commit that already happened instead of a failed
         // condition. A new attempt after a lost race differs in its time stamp, hence its token.
-        String token = UUID.nameUUIDFromBytes((audit.requestId() + "|" + tenantId + "|" + expectedVersion + "|"
-                + setting.updatedAt()).getBytes(StandardCharsets.UTF_8)).toString();
-        try {
-            // One transaction: a setting without its audit entry, or the reverse, cannot exist.
-            requests.transact("save setting", actions, token);
-        } catch (TransactionCanceledException cancelled) {
-            // A failed condition or a concurrent transaction on the same items: either way the
-            // version the write was based on is no longer safe to assume.
-            throw new ConcurrentChangeException("The setting changed while it was being saved");
+        String request = audit.requestId() + "|" + tenantId + "|" + expectedVersion + "|" + setting.updatedAt();
+        for (int attempt = 1;; attempt++) {
+            String token = UUID.nameUUIDFromBytes((request + "|" + attempt).getBytes(StandardCharsets.UTF_8)).toString();
+            try {
+                // One transaction: a setting without its audit entry, or the reverse, cannot exist.
+                requests.transact("save setting", actions, token);
+                return;
+            } catch (TransactionCanceledException cancelled) {
+                if (Requests.anyConditionFailed(cancelled)) {
+                    throw new ConcurrentChangeException("The setting changed while it was being saved");
+                }
+                // Only other transactions under way on these items (a user's write checks the
+                // tenant): nothing failed, so the same write is tried again once they are done.
+                requests.retryOrGiveUp("save setting", attempt, cancelled);
+            }
         }
     }
 

@@ -167,6 +167,12 @@ final class Requests {
         backoff.pauseBefore(attempt + 1);
     }
 
+    /** Whether the condition of any of the transaction's actions failed (rather than a concurrent transaction). */
+    static boolean anyConditionFailed(TransactionCanceledException cancelled) {
+        return !cancelled.hasCancellationReasons() || cancelled.cancellationReasons().stream()
+                .anyMatch(reason -> "ConditionalCheckFailed".equals(reason.code()));
+    }
+
     /** Whether the transaction was cancelled because the condition of its action {@code index} failed. */
     static boolean conditionFailed(TransactionCanceledException cancelled, int index) {
         return cancelled.hasCancellationReasons() && cancelled.cancellationReasons().size() > index
