@@ -1,5 +1,6 @@
 package com.contoso.linkedin.domain;
 
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -16,6 +17,16 @@ import java.util.Optional;
  */
 public record Tenant(String tenantId, TenantProfile profile, Optional<TenantSetting> writtenSetting,
         long settingVersion, long consentEpoch) {
+
+    /**
+     * The consent epoch a record starts in: the millisecond it was created. An offboarding erases
+     * the tenant's users through an index that may not show the newest ones yet; a connection it
+     * missed stays in an epoch lower than any a tenant provisioned again can be in (every switch to
+     * DISABLED is a write of its own, far slower than one per millisecond), so it never counts.
+     */
+    public static long firstConsentEpoch(Instant created) {
+        return created.toEpochMilli();
+    }
 
     /** A tenant whose version is its written setting's (0 while none is written). */
     public Tenant(String tenantId, TenantProfile profile, Optional<TenantSetting> writtenSetting, long consentEpoch) {

@@ -137,6 +137,7 @@ class StoreStreamEventsTest {
     @Test
     void connectDisconnectAndReconnect_grantWithdrawAndGrant() {
         String tenantId = newTenant("US");
+        long first = tenants.require(tenantId).consentEpoch();
         String userId = id();
 
         users.connect(tenantId, userId, Consent.BOTH_WAYS);
@@ -145,28 +146,30 @@ class StoreStreamEventsTest {
         users.connect(tenantId, userId, Consent.BOTH_WAYS);
         users.connect(tenantId, userId, Consent.LINKEDIN_TO_MICROSOFT);
 
-        assertEquals(List.of(new ConsentGranted(tenantId, userId, Consent.BOTH_WAYS, 0),
+        assertEquals(List.of(new ConsentGranted(tenantId, userId, Consent.BOTH_WAYS, first),
                 new ConsentWithdrawn(tenantId, userId, WithdrawalCause.USER_DISCONNECTED, null),
-                new ConsentGranted(tenantId, userId, Consent.BOTH_WAYS, 0),
-                new ConsentGranted(tenantId, userId, Consent.LINKEDIN_TO_MICROSOFT, 0)), eventsOf(tenantId));
+                new ConsentGranted(tenantId, userId, Consent.BOTH_WAYS, first),
+                new ConsentGranted(tenantId, userId, Consent.LINKEDIN_TO_MICROSOFT, first)), eventsOf(tenantId));
     }
 
     @Test
     void switchToDisabledAndBack_changesTheSettingTwice_andWithdrawsOnce() {
         String tenantId = newTenant("US");
+        long first = tenants.require(tenantId).consentEpoch();
 
         setMode(tenantId, IntegrationMode.DISABLED);
         setMode(tenantId, IntegrationMode.DISABLED);
         setMode(tenantId, IntegrationMode.ENABLED);
 
         assertEquals(List.of(new SettingChanged(tenantId, 1, IntegrationMode.DISABLED, null, false),
-                new ConsentWithdrawn(tenantId, null, WithdrawalCause.TENANT_DISABLED, 1L),
+                new ConsentWithdrawn(tenantId, null, WithdrawalCause.TENANT_DISABLED, first + 1),
                 new SettingChanged(tenantId, 2, IntegrationMode.ENABLED, null, false)), eventsOf(tenantId));
     }
 
     @Test
     void aNewCountry_changesTheDefault_andWithdrawsWhenItTurnsItOff() {
         String tenantId = newTenant("US");
+        long first = tenants.require(tenantId).consentEpoch();
 
         tenants.save(tenantId, new TenantProfile(Cloud.PUBLIC, "FR", true, true), ADMIN, "request-1");
         tenants.save(tenantId, new TenantProfile(Cloud.PUBLIC, "DE", true, true), ADMIN, "request-1");
@@ -174,13 +177,14 @@ class StoreStreamEventsTest {
 
         // A default is at version 0 (SPEC 3), and isDefault says no admin wrote it.
         assertEquals(List.of(new SettingChanged(tenantId, 0, IntegrationMode.DISABLED, null, true),
-                new ConsentWithdrawn(tenantId, null, WithdrawalCause.COUNTRY_DEFAULT, 1L),
+                new ConsentWithdrawn(tenantId, null, WithdrawalCause.COUNTRY_DEFAULT, first + 1),
                 new SettingChanged(tenantId, 0, IntegrationMode.ENABLED, null, true)), eventsOf(tenantId));
     }
 
     @Test
     void optionsGroupsAndSelection_publishNothing() {
         String tenantId = newTenant("US");
+        long first = tenants.require(tenantId).consentEpoch();
         String userId = id();
         users.connect(tenantId, userId, Consent.BOTH_WAYS);
 
@@ -192,12 +196,13 @@ class StoreStreamEventsTest {
         selection.updateGroupMembers(tenantId, id(), Set.of(userId, id()), Set.of(), ADMIN, "request-1");
         tenants.save(tenantId, new TenantProfile(Cloud.PUBLIC, "US", true, false), ADMIN, "request-1");
 
-        assertEquals(List.of(new ConsentGranted(tenantId, userId, Consent.BOTH_WAYS, 0)), eventsOf(tenantId));
+        assertEquals(List.of(new ConsentGranted(tenantId, userId, Consent.BOTH_WAYS, first)), eventsOf(tenantId));
     }
 
     @Test
     void deletedItems_eraseTheUser_andOffboardTheTenant() {
         String tenantId = newTenant("US");
+        long first = tenants.require(tenantId).consentEpoch();
         String userId = id();
         users.connect(tenantId, userId, Consent.BOTH_WAYS);
 
@@ -206,7 +211,7 @@ class StoreStreamEventsTest {
             // one page a call, until nothing of the tenant is left
         }
 
-        assertEquals(List.of(new ConsentGranted(tenantId, userId, Consent.BOTH_WAYS, 0), new UserErased(tenantId, userId),
+        assertEquals(List.of(new ConsentGranted(tenantId, userId, Consent.BOTH_WAYS, first), new UserErased(tenantId, userId),
                 new TenantOffboarded(tenantId)), eventsOf(tenantId));
     }
 }

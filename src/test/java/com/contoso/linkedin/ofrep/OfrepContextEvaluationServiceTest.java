@@ -22,6 +22,7 @@ import com.contoso.linkedin.domain.Consent;
 import com.contoso.linkedin.domain.IntegrationMode;
 import com.contoso.linkedin.domain.Reason;
 import com.contoso.linkedin.domain.SettingState;
+import com.contoso.linkedin.domain.Tenant;
 import com.contoso.linkedin.domain.TenantProfile;
 import com.contoso.linkedin.domain.TenantSetting;
 import com.contoso.linkedin.service.ContextEvaluationService;
@@ -67,8 +68,8 @@ class OfrepContextEvaluationServiceTest {
     @Test
     void withAViewer_readsTheTenantOnce_andBothUsersInOneRead() {
         tenant("US");
-        store.connect(TENANT, USER, Consent.BOTH_WAYS, 0, NOW);
-        store.connect(TENANT, VIEWER, Consent.LINKEDIN_TO_MICROSOFT, 0, NOW);
+        store.connect(TENANT, USER, Consent.BOTH_WAYS, Tenant.firstConsentEpoch(NOW), NOW);
+        store.connect(TENANT, VIEWER, Consent.LINKEDIN_TO_MICROSOFT, Tenant.firstConsentEpoch(NOW), NOW);
         store.forgetCalls();
 
         ContextEvaluation evaluation = service.evaluate(TENANT, USER, Client.PROFILE_CARD, Optional.of(VIEWER));
@@ -132,7 +133,7 @@ class OfrepContextEvaluationServiceTest {
     @Test
     void theViewersOwnCard_isTheViewersDecision_whenViewerAndUserAreOne() {
         tenant("US");
-        store.connect(TENANT, USER, Consent.BOTH_WAYS, 0, NOW);
+        store.connect(TENANT, USER, Consent.BOTH_WAYS, Tenant.firstConsentEpoch(NOW), NOW);
 
         ContextEvaluation evaluation = service.evaluate(TENANT, USER, Client.PROFILE_CARD, Optional.of(USER));
 

@@ -1,5 +1,6 @@
 package com.contoso.linkedin.service;
 
+import static com.contoso.linkedin.service.Given.FIRST_EPOCH;
 import static com.contoso.linkedin.service.Given.CLOCK;
 import static com.contoso.linkedin.service.Given.NOW;
 import static com.contoso.linkedin.service.Given.PUBLIC_US;
@@ -106,7 +107,7 @@ class AdminServicesTest {
         assertEquals(1, tenant.settingVersion(), "the ETag moves from \"0\" to \"1\"");
         assertEquals(0, tenant.setting().version(), "SPEC 3: 0 while never written");
         assertTrue(tenant.setting().isDefault());
-        assertEquals(1, tenant.consentEpoch(), "and consents are withdrawn");
+        assertEquals(FIRST_EPOCH + 1, tenant.consentEpoch(), "and consents are withdrawn");
     }
 
     @Test
@@ -145,7 +146,7 @@ class AdminServicesTest {
 
         assertEquals(1, stored(tenantId).setting().version());
         assertEquals(IntegrationMode.ENABLED, stored(tenantId).setting().mode());
-        assertEquals(0, stored(tenantId).consentEpoch());
+        assertEquals(FIRST_EPOCH, stored(tenantId).consentEpoch());
     }
 
     @Test
@@ -278,7 +279,7 @@ class AdminServicesTest {
 
         assertEquals(Reason.DISABLED_BY_TENANT, refused.reason());
         assertEquals(Optional.empty(), racing.findUser(tenantId, user).connection());
-        assertThrows(ConcurrentChangeException.class, () -> racing.connect(tenantId, user, Consent.BOTH_WAYS, 0, NOW),
+        assertThrows(ConcurrentChangeException.class, () -> racing.connect(tenantId, user, Consent.BOTH_WAYS, FIRST_EPOCH, NOW),
                 "the store refuses a connection of an epoch left");
     }
 

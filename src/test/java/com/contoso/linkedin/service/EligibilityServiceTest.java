@@ -1,5 +1,6 @@
 package com.contoso.linkedin.service;
 
+import static com.contoso.linkedin.service.Given.FIRST_EPOCH;
 import static com.contoso.linkedin.service.Given.CLOCK;
 import static com.contoso.linkedin.service.Given.NOW;
 import static com.contoso.linkedin.service.Given.id;
@@ -136,7 +137,7 @@ class EligibilityServiceTest {
     void check_countsOnlyConnectionsMadeAfterTheLastSwitchToDisabled() {
         String tenantId = tenant(store);
         String userId = id();
-        store.connect(tenantId, userId, Consent.BOTH_WAYS, 0, NOW);
+        store.connect(tenantId, userId, Consent.BOTH_WAYS, FIRST_EPOCH, NOW);
         setting(store, tenantId, IntegrationMode.DISABLED);
         setting(store, tenantId, IntegrationMode.ENABLED);
 
@@ -151,7 +152,7 @@ class EligibilityServiceTest {
     void check_seesTheUsersOwnChange_onTheVeryNextCheck_whileTheTenantIsCached() {
         String tenantId = tenant(store);
         String userId = id();
-        store.connect(tenantId, userId, Consent.BOTH_WAYS, 0, NOW);
+        store.connect(tenantId, userId, Consent.BOTH_WAYS, FIRST_EPOCH, NOW);
         boolean connectedBefore = check(tenantId, userId).connected();
         store.forgetCalls();
 
@@ -273,7 +274,7 @@ class EligibilityServiceTest {
     void profileCards_showTheConnectedLevel_whenTheViewerIsConnected() {
         String tenantId = tenant(store);
         String viewer = id();
-        store.connect(tenantId, viewer, Consent.LINKEDIN_TO_MICROSOFT, 0, NOW);
+        store.connect(tenantId, viewer, Consent.LINKEDIN_TO_MICROSOFT, FIRST_EPOCH, NOW);
 
         CardsEvaluation evaluation = eligibility.profileCards(tenantId, viewer, List.of(id()));
 
@@ -297,7 +298,7 @@ class EligibilityServiceTest {
     void profileCards_ofAViewerWhoIsAlsoASubject_answerForEveryPlace() {
         String tenantId = tenant(store);
         String viewer = id();
-        store.connect(tenantId, viewer, Consent.BOTH_WAYS, 0, NOW);
+        store.connect(tenantId, viewer, Consent.BOTH_WAYS, FIRST_EPOCH, NOW);
         CardsEvaluation evaluation = eligibility.profileCards(tenantId, viewer, List.of(viewer, id()));
 
         assertEquals(2, evaluation.cards().size());

@@ -9,6 +9,7 @@ import java.util.UUID;
 import com.contoso.linkedin.domain.Cloud;
 import com.contoso.linkedin.domain.IntegrationMode;
 import com.contoso.linkedin.domain.SettingChange;
+import com.contoso.linkedin.domain.Tenant;
 import com.contoso.linkedin.domain.TenantProfile;
 import com.contoso.linkedin.store.LinkedInStore;
 import com.contoso.linkedin.support.TestConfig;
@@ -21,6 +22,8 @@ import com.contoso.linkedin.support.TestConfig;
 final class Given {
     static final Instant NOW = Instant.parse("2026-11-27T19:00:00Z");
     static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    /** The consent epoch a tenant made at {@link #NOW} starts in. */
+    static final long FIRST_EPOCH = Tenant.firstConsentEpoch(NOW);
     static final TenantProfile PUBLIC_US = new TenantProfile(Cloud.PUBLIC, "US", true, true);
 
     private Given() {

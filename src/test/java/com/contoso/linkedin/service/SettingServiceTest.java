@@ -1,5 +1,6 @@
 package com.contoso.linkedin.service;
 
+import static com.contoso.linkedin.service.Given.FIRST_EPOCH;
 import static com.contoso.linkedin.service.Given.CLOCK;
 import static com.contoso.linkedin.service.Given.NOW;
 import static com.contoso.linkedin.service.Given.PUBLIC_US;
@@ -201,8 +202,8 @@ class SettingServiceTest {
 
         Outcome outcome = change(tenantId, change(IntegrationMode.DISABLED));
 
-        assertEquals(1, outcome.tenant().consentEpoch());
-        assertEquals(1, stored(tenantId).consentEpoch());
+        assertEquals(FIRST_EPOCH + 1, outcome.tenant().consentEpoch());
+        assertEquals(FIRST_EPOCH + 1, stored(tenantId).consentEpoch());
     }
 
     @Test
@@ -212,7 +213,7 @@ class SettingServiceTest {
         change(tenantId, change(IntegrationMode.DISABLED));
 
         assertEquals(1, stored(tenantId).setting().version());
-        assertEquals(0, stored(tenantId).consentEpoch());
+        assertEquals(FIRST_EPOCH, stored(tenantId).consentEpoch());
     }
 
     @Test
@@ -222,8 +223,8 @@ class SettingServiceTest {
 
         Outcome outcome = change(tenantId, change(IntegrationMode.ENABLED));
 
-        assertEquals(1, outcome.tenant().consentEpoch(), "users must reconnect");
-        assertEquals(1, stored(tenantId).consentEpoch());
+        assertEquals(FIRST_EPOCH + 1, outcome.tenant().consentEpoch(), "users must reconnect");
+        assertEquals(FIRST_EPOCH + 1, stored(tenantId).consentEpoch());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.contoso.linkedin.service;
 
+import static com.contoso.linkedin.service.Given.FIRST_EPOCH;
 import static com.contoso.linkedin.service.Given.CLOCK;
 import static com.contoso.linkedin.service.Given.PUBLIC_US;
 import static com.contoso.linkedin.service.Given.id;
@@ -52,7 +53,7 @@ class TenantServiceTest {
         assertTrue(created);
         assertEquals(PUBLIC_US, stored(tenantId).profile());
         assertTrue(stored(tenantId).setting().isDefault());
-        assertEquals(0, stored(tenantId).consentEpoch());
+        assertEquals(FIRST_EPOCH, stored(tenantId).consentEpoch());
     }
 
     @Test
@@ -75,7 +76,7 @@ class TenantServiceTest {
         tenants.save(tenantId, in("DE"), "operator", "request");
 
         assertEquals(IntegrationMode.DISABLED, stored(tenantId).setting().mode());
-        assertEquals(1, stored(tenantId).consentEpoch());
+        assertEquals(FIRST_EPOCH + 1, stored(tenantId).consentEpoch());
     }
 
     @Test
@@ -87,7 +88,7 @@ class TenantServiceTest {
         tenants.save(tenantId, in("DE"), "operator", "request");
 
         assertEquals(IntegrationMode.ENABLED, stored(tenantId).setting().mode());
-        assertEquals(0, stored(tenantId).consentEpoch());
+        assertEquals(FIRST_EPOCH, stored(tenantId).consentEpoch());
     }
 
     @Test
@@ -97,7 +98,7 @@ class TenantServiceTest {
 
         tenants.save(tenantId, in("DE"), "operator", "request");
 
-        assertEquals(0, stored(tenantId).consentEpoch());
+        assertEquals(FIRST_EPOCH, stored(tenantId).consentEpoch());
     }
 
     @Test
@@ -107,7 +108,7 @@ class TenantServiceTest {
 
         tenants.save(tenantId, in("CA"), "operator", "request");
 
-        assertEquals(0, stored(tenantId).consentEpoch());
+        assertEquals(FIRST_EPOCH, stored(tenantId).consentEpoch());
     }
 
     @Test
@@ -119,7 +120,7 @@ class TenantServiceTest {
 
         assertFalse(created, "the other writer created it");
         assertEquals("US", stored(tenantId).profile().countryCode());
-        assertEquals(0, stored(tenantId).consentEpoch(), "DISABLED (FR) to ENABLED (US) withdraws nothing");
+        assertEquals(FIRST_EPOCH, stored(tenantId).consentEpoch(), "DISABLED (FR) to ENABLED (US) withdraws nothing");
     }
 
     @Test
@@ -130,7 +131,7 @@ class TenantServiceTest {
 
         tenants.save(tenantId, in("DE"), "operator", "request");
 
-        assertEquals(1, stored(tenantId).consentEpoch(), "US (ENABLED) to DE (DISABLED) withdraws consents");
+        assertEquals(FIRST_EPOCH + 1, stored(tenantId).consentEpoch(), "US (ENABLED) to DE (DISABLED) withdraws consents");
     }
 
     @Test

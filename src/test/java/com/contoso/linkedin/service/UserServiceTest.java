@@ -1,5 +1,6 @@
 package com.contoso.linkedin.service;
 
+import static com.contoso.linkedin.service.Given.FIRST_EPOCH;
 import static com.contoso.linkedin.service.Given.CLOCK;
 import static com.contoso.linkedin.service.Given.NOW;
 import static com.contoso.linkedin.service.Given.id;
@@ -54,7 +55,7 @@ class UserServiceTest {
 
         users.connect(tenantId, userId, Consent.LINKEDIN_TO_MICROSOFT);
 
-        assertEquals(Optional.of(new Connection(Consent.LINKEDIN_TO_MICROSOFT, 1, NOW)), connection(tenantId, userId));
+        assertEquals(Optional.of(new Connection(Consent.LINKEDIN_TO_MICROSOFT, FIRST_EPOCH + 1, NOW)), connection(tenantId, userId));
     }
 
     @Test

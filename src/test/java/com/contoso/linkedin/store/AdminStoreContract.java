@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,8 @@ abstract class AdminStoreContract {
 
     private static final TenantProfile US = new TenantProfile(Cloud.PUBLIC, "US", true, true);
     private static final Instant AT = Instant.parse("2026-11-27T19:00:00Z");
+    /** The consent epoch every tenant of these tests starts in: the one of its creation, at {@link #AT}. */
+    private static final long FIRST = Tenant.firstConsentEpoch(AT);
 
     protected static String newId() {
         return UUID.randomUUID().toString();
@@ -149,7 +152,7 @@ abstract class AdminStoreContract {
     @Test
     void saveProfile_withdrawingConsents_startsTheConnectedCountAfresh() {
         String tenantId = tenant();
-        store().connect(tenantId, newId(), Consent.BOTH_WAYS, 0, AT);
+        store().connect(tenantId, newId(), Consent.BOTH_WAYS, FIRST, AT);
         TenantProfile de = new TenantProfile(Cloud.PUBLIC, "DE", true, true);
 
         store().saveProfile(tenantId, de, store().findTenant(tenantId), true, true, record(Optional.of(US), de, AT));
@@ -329,9 +332,9 @@ abstract class AdminStoreContract {
         String tenantId = tenant();
         String a = newId();
         String b = newId();
-        store().connect(tenantId, a, Consent.BOTH_WAYS, 0, AT);
-        store().connect(tenantId, a, Consent.LINKEDIN_TO_MICROSOFT, 0, AT);
-        store().connect(tenantId, b, Consent.BOTH_WAYS, 0, AT);
+        store().connect(tenantId, a, Consent.BOTH_WAYS, FIRST, AT);
+        store().connect(tenantId, a, Consent.LINKEDIN_TO_MICROSOFT, FIRST, AT);
+        store().connect(tenantId, b, Consent.BOTH_WAYS, FIRST, AT);
         long bothConnected = counts(tenantId).connected();
         store().disconnect(tenantId, b);
         store().disconnect(tenantId, b);
@@ -340,7 +343,7 @@ abstract class AdminStoreContract {
         long afterTheSwitch = counts(tenantId).connected();
         store().disconnect(tenantId, a); // a connection of the old epoch: it counted no more
         long afterAnOldDisconnect = counts(tenantId).connected();
-        store().connect(tenantId, a, Consent.BOTH_WAYS, 1, AT);
+        store().connect(tenantId, a, Consent.BOTH_WAYS, FIRST + 1, AT);
 
         assertEquals(List.of(2L, 1L, 0L, 0L, 1L), List.of(bothConnected, oneConnected, afterTheSwitch,
                 afterAnOldDisconnect, counts(tenantId).connected()));
@@ -352,8 +355,8 @@ abstract class AdminStoreContract {
         String user = newId();
         disable(tenantId);
 
-        assertThrows(ConcurrentChangeException.class, () -> store().connect(tenantId, user, Consent.BOTH_WAYS, 0, AT));
-        assertThrows(ConcurrentChangeException.class, () -> store().connect(newId(), user, Consent.BOTH_WAYS, 0, AT));
+        assertThrows(ConcurrentChangeException.class, () -> store().connect(tenantId, user, Consent.BOTH_WAYS, FIRST, AT));
+        assertThrows(ConcurrentChangeException.class, () -> store().connect(newId(), user, Consent.BOTH_WAYS, FIRST, AT));
         assertEquals(UserFacts.unknown(), store().findUser(tenantId, user));
         assertEquals(0, counts(tenantId).connected());
     }
@@ -384,7 +387,7 @@ abstract class AdminStoreContract {
         String kept = newId();
         store().updateGroupMembers(tenantId, group, Set.of(user, kept), Set.of(), stamp());
         store().setSelectedOneByOne(tenantId, user, true, stamp());
-        store().connect(tenantId, user, Consent.BOTH_WAYS, 0, AT);
+        store().connect(tenantId, user, Consent.BOTH_WAYS, FIRST, AT);
         store().setOfficePolicy(tenantId, user, OfficePolicy.DISABLED);
         store().setProfileVisibility(tenantId, user, false);
 
@@ -415,7 +418,7 @@ abstract class AdminStoreContract {
     void eraseUser_ofAConnectionOfAnEarlierEpoch_leavesTheConnectedCountAlone() {
         String tenantId = tenant();
         String user = newId();
-        store().connect(tenantId, user, Consent.BOTH_WAYS, 0, AT);
+        store().connect(tenantId, user, Consent.BOTH_WAYS, FIRST, AT);
         disable(tenantId);
 
         store().eraseUser(tenantId, user, stamp());
@@ -490,9 +493,13 @@ abstract class AdminStoreContract {
             // page on
         }
 
-        store().saveProfile(tenantId, US, Optional.empty(), false, false, record(Optional.empty(), US, AT));
+        long lastEpoch = FIRST + 1; // its switch to DISABLED
+        Instant later = AT.plus(1, ChronoUnit.HOURS);
+        store().saveProfile(tenantId, US, Optional.empty(), false, false, record(Optional.empty(), US, later));
 
-        assertEquals(new Tenant(tenantId, US, Optional.empty(), 0, 0), read(tenantId));
+        assertEquals(new Tenant(tenantId, US, Optional.empty(), 0, Tenant.firstConsentEpoch(later)), read(tenantId));
+        assertTrue(read(tenantId).consentEpoch() > lastEpoch,
+                "a connection the offboarding's index missed belongs to an earlier epoch: it never counts again");
         assertEquals(TenantCounts.NONE, counts(tenantId));
         // The earlier life's entries, still kept until their expiry, are not the new tenant's history.
         assertEquals(List.of(AuditKind.TENANT_RECORD), entries(tenantId).stream().map(e -> e.change().kind()).toList());

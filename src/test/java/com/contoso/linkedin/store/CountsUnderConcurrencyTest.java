@@ -137,8 +137,9 @@ class CountsUnderConcurrencyTest {
                 .overrideConfiguration(c -> c.addExecutionInterceptor(switchFirst)).build()) {
             DynamoDbLinkedInStore racingStore = SharedDynamoDbLocal.store(racing, TABLE);
 
+            long epochRead = store.findTenant(tenantId).orElseThrow().consentEpoch();
             org.junit.jupiter.api.Assertions.assertThrows(ConcurrentChangeException.class,
-                    () -> racingStore.connect(tenantId, user, Consent.BOTH_WAYS, 0, Instant.now()));
+                    () -> racingStore.connect(tenantId, user, Consent.BOTH_WAYS, epochRead, Instant.now()));
         }
 
         assertEquals(1, switches.get(), "one write attempted; read again, the epoch had moved");

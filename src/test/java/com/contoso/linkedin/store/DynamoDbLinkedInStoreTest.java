@@ -20,6 +20,7 @@ import com.contoso.linkedin.domain.Consent;
 import com.contoso.linkedin.domain.IntegrationMode;
 import com.contoso.linkedin.domain.OfficePolicy;
 import com.contoso.linkedin.domain.SettingState;
+import com.contoso.linkedin.domain.Tenant;
 import com.contoso.linkedin.domain.TenantProfile;
 import com.contoso.linkedin.domain.TenantSetting;
 import com.contoso.linkedin.store.dynamodb.DynamoDbLinkedInStore;
@@ -108,7 +109,7 @@ class DynamoDbLinkedInStoreTest extends LinkedInStoreContract {
                 Map.entry("rolledOut", AttributeValue.fromBool(true)),
                 Map.entry("usersCanConsentToApps", AttributeValue.fromBool(false)),
                 Map.entry("createdAt", s(at.toString())), Map.entry("profileUpdatedAt", s(at.toString())),
-                Map.entry("settingVersion", AttributeValue.fromN("1")), Map.entry("consentEpoch", AttributeValue.fromN("1")),
+                Map.entry("settingVersion", AttributeValue.fromN("1")), Map.entry("consentEpoch", AttributeValue.fromN(Long.toString(Tenant.firstConsentEpoch(at) + 1))),
                 Map.entry("mode", s("SELECTED")), Map.entry("selectedGroupId", s("g")),
                 Map.entry("updatedAt", s(at.toString())), Map.entry("updatedBy", s("admin"))), tenant);
         assertEquals(Map.of("pk", s("COUNTS#" + tenantId), "sk", s("COUNTS"), "connected", AttributeValue.fromN("0")),
@@ -158,14 +159,15 @@ class DynamoDbLinkedInStoreTest extends LinkedInStoreContract {
         store.setOfficeOption(tenantId, userId, false);
         store.setOfficePolicy(tenantId, userId, OfficePolicy.ENABLED);
         store.setProfileVisibility(tenantId, userId, false);
-        store.connect(tenantId, userId, Consent.BOTH_WAYS, 0, at);
+        store.connect(tenantId, userId, Consent.BOTH_WAYS, Tenant.firstConsentEpoch(at), at);
 
         assertEquals(Map.ofEntries(Map.entry("pk", s("USER#" + tenantId + "#" + userId)), Map.entry("sk", s("USER")),
                 Map.entry("groups", AttributeValue.fromSs(java.util.List.of("g"))),
                 Map.entry("selectedOneByOne", AttributeValue.fromBool(true)),
                 Map.entry("officeOption", AttributeValue.fromBool(false)), Map.entry("officePolicy", s("ENABLED")),
                 Map.entry("profileVisible", AttributeValue.fromBool(false)), Map.entry("consent", s("BOTH_WAYS")),
-                Map.entry("connectedEpoch", AttributeValue.fromN("0")), Map.entry("connectedAt", s(at.toString())),
+                Map.entry("connectedEpoch", AttributeValue.fromN(Long.toString(Tenant.firstConsentEpoch(at)))),
+                Map.entry("connectedAt", s(at.toString())),
                 Map.entry("rev", AttributeValue.fromN("3")), Map.entry("tenantKey", s("TENANT#" + tenantId)),
                 Map.entry("userKey", s("S#" + userId))),
                 item("USER#" + tenantId + "#" + userId, "USER"));

@@ -144,8 +144,9 @@ public class InMemoryLinkedInStore implements LinkedInStore {
             }
             Optional<TenantSetting> setting = current == null ? Optional.empty() : current.writtenSetting();
             long version = current == null ? 0 : current.settingVersion() + (moveSettingVersion ? 1 : 0);
-            long epoch = current == null ? 0 : current.consentEpoch();
-            tenants.put(tenantId, new Tenant(tenantId, profile, setting, version, epoch + (withdrawConsents ? 1 : 0)));
+            long epoch = current == null ? Tenant.firstConsentEpoch(audit.when())
+                    : current.consentEpoch() + (withdrawConsents ? 1 : 0);
+            tenants.put(tenantId, new Tenant(tenantId, profile, setting, version, epoch));
             audit(tenantId, audit);
         }
     }

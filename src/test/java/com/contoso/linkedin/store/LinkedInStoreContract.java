@@ -50,6 +50,8 @@ import com.contoso.linkedin.store.LinkedInStore.AuditQuery;
 abstract class LinkedInStoreContract extends AdminStoreContract {
 
     private static final Instant AT = Instant.parse("2026-11-27T19:00:00.123456Z");
+    /** The consent epoch every tenant of these tests starts in: the one of its creation, at {@link #AT}. */
+    private static final long FIRST = Tenant.firstConsentEpoch(AT);
 
     protected static String id() {
         return UUID.randomUUID().toString();
@@ -67,7 +69,7 @@ abstract class LinkedInStoreContract extends AdminStoreContract {
 
     /** The audit entry of a record's creation. */
     private static AuditEntry created(TenantProfile profile) {
-        return new AuditEntry("operator", Instant.now(), "req", null,
+        return new AuditEntry("operator", AT, "req", null,
                 new AuditEntry.TenantRecordChanged(Optional.empty(), profile));
     }
 
@@ -147,7 +149,7 @@ abstract class LinkedInStoreContract extends AdminStoreContract {
         assertEquals(Optional.empty(), tenant.writtenSetting());
         assertEquals(0, tenant.setting().version());
         assertEquals(IntegrationMode.DISABLED, tenant.setting().mode(), "FR's default");
-        assertEquals(0, tenant.consentEpoch());
+        assertEquals(FIRST, tenant.consentEpoch());
     }
 
     @Test
@@ -168,7 +170,7 @@ abstract class LinkedInStoreContract extends AdminStoreContract {
         replace(tenantId, next);
 
         assertEquals(next, read(tenantId).profile());
-        assertEquals(0, read(tenantId).consentEpoch());
+        assertEquals(FIRST, read(tenantId).consentEpoch());
     }
 
     @Test
@@ -191,7 +193,7 @@ abstract class LinkedInStoreContract extends AdminStoreContract {
         Optional<Tenant> before = store().findTenant(tenantId);
         store().saveProfile(tenantId, de, before, true, false, changed(before, de));
 
-        assertEquals(1, read(tenantId).consentEpoch());
+        assertEquals(FIRST + 1, read(tenantId).consentEpoch());
     }
 
     @Test
@@ -205,7 +207,7 @@ abstract class LinkedInStoreContract extends AdminStoreContract {
         assertThrows(ConcurrentChangeException.class, () -> store().saveProfile(tenantId, fr, stale, true, false,
                 changed(stale, fr)));
         assertEquals("DE", read(tenantId).profile().countryCode());
-        assertEquals(1, read(tenantId).consentEpoch());
+        assertEquals(FIRST + 1, read(tenantId).consentEpoch());
     }
 
     @Test
@@ -219,7 +221,7 @@ abstract class LinkedInStoreContract extends AdminStoreContract {
         assertThrows(ConcurrentChangeException.class, () -> store().saveProfile(tenantId, de, stale, true, false,
                 changed(stale, de)));
         assertEquals("US", read(tenantId).profile().countryCode());
-        assertEquals(0, read(tenantId).consentEpoch());
+        assertEquals(FIRST, read(tenantId).consentEpoch());
     }
 
     @Test
@@ -246,7 +248,7 @@ abstract class LinkedInStoreContract extends AdminStoreContract {
         Tenant tenant = read(tenantId);
         assertEquals(Optional.of(selected), tenant.writtenSetting());
         assertEquals(new TenantProfile(Cloud.PUBLIC, "US", true, true), tenant.profile(), "the record is left alone");
-        assertEquals(0, tenant.consentEpoch(), "no withdrawal asked");
+        assertEquals(FIRST, tenant.consentEpoch(), "no withdrawal asked");
     }
 
     @Test
@@ -273,7 +275,7 @@ abstract class LinkedInStoreContract extends AdminStoreContract {
 
         Tenant tenant = store().findTenant(tenantId).orElseThrow();
         assertEquals(IntegrationMode.DISABLED, tenant.setting().mode());
-        assertEquals(1, tenant.consentEpoch());
+        assertEquals(FIRST + 1, tenant.consentEpoch());
         var entries = settingAudit(tenantId);
         assertEquals(1, entries.size());
         assertEquals(IntegrationMode.DISABLED, ((AuditEntry.SettingChanged) entries.get(0).change()).after().mode());
@@ -315,7 +317,7 @@ abstract class LinkedInStoreContract extends AdminStoreContract {
 
         settingsUpTo(tenantId, 4); // DISABLED (withdraws), ENABLED, DISABLED (withdraws), ENABLED
 
-        assertEquals(2, read(tenantId).consentEpoch());
+        assertEquals(FIRST + 2, read(tenantId).consentEpoch());
         assertEquals(4, read(tenantId).setting().version());
     }
 
@@ -403,7 +405,7 @@ abstract class LinkedInStoreContract extends AdminStoreContract {
     void findUsers_answersInOrder_withDuplicatesAndDefaults_acrossMoreThanOneBatch() {
         String tenantId = tenant();
         List<String> users = new ArrayList<>(IntStream.range(0, 150).mapToObj(i -> id()).toList());
-        store().connect(tenantId, users.get(0), Consent.BOTH_WAYS, 0, Instant.now());
+        store().connect(tenantId, users.get(0), Consent.BOTH_WAYS, FIRST, Instant.now());
         store().setProfileVisibility(tenantId, users.get(149), false);
         users.add(users.get(0));
 
@@ -611,9 +613,9 @@ abstract class LinkedInStoreContract extends AdminStoreContract {
         String userId = id();
 
         settingsUpTo(tenantId, 3); // epoch 2
-        store().connect(tenantId, userId, Consent.LINKEDIN_TO_MICROSOFT, 2, AT);
+        store().connect(tenantId, userId, Consent.LINKEDIN_TO_MICROSOFT, FIRST + 2, AT);
 
-        assertEquals(Optional.of(new Connection(Consent.LINKEDIN_TO_MICROSOFT, 2, AT)),
+        assertEquals(Optional.of(new Connection(Consent.LINKEDIN_TO_MICROSOFT, FIRST + 2, AT)),
                 store().findUser(tenantId, userId).connection());
     }
 
@@ -621,12 +623,12 @@ abstract class LinkedInStoreContract extends AdminStoreContract {
     void connect_replacesAnEarlierConnection() {
         String tenantId = tenant();
         String userId = id();
-        store().connect(tenantId, userId, Consent.BOTH_WAYS, 0, AT);
+        store().connect(tenantId, userId, Consent.BOTH_WAYS, FIRST, AT);
         settingsUpTo(tenantId, 1); // DISABLED: epoch 1
 
-        store().connect(tenantId, userId, Consent.LINKEDIN_TO_MICROSOFT, 1, AT.plus(1, ChronoUnit.DAYS));
+        store().connect(tenantId, userId, Consent.LINKEDIN_TO_MICROSOFT, FIRST + 1, AT.plus(1, ChronoUnit.DAYS));
 
-        assertEquals(Optional.of(new Connection(Consent.LINKEDIN_TO_MICROSOFT, 1, AT.plus(1, ChronoUnit.DAYS))),
+        assertEquals(Optional.of(new Connection(Consent.LINKEDIN_TO_MICROSOFT, FIRST + 1, AT.plus(1, ChronoUnit.DAYS))),
                 store().findUser(tenantId, userId).connection());
     }
 
@@ -637,7 +639,7 @@ abstract class LinkedInStoreContract extends AdminStoreContract {
         String group = id();
         store().updateGroupMembers(tenantId, group, Set.of(userId), Set.of(), stamp());
         store().setProfileVisibility(tenantId, userId, false);
-        store().connect(tenantId, userId, Consent.BOTH_WAYS, 0, AT);
+        store().connect(tenantId, userId, Consent.BOTH_WAYS, FIRST, AT);
 
         store().disconnect(tenantId, userId);
 
@@ -649,7 +651,7 @@ abstract class LinkedInStoreContract extends AdminStoreContract {
     void disconnect_isIdempotent() {
         String tenantId = tenant();
         String userId = id();
-        store().connect(tenantId, userId, Consent.BOTH_WAYS, 0, AT);
+        store().connect(tenantId, userId, Consent.BOTH_WAYS, FIRST, AT);
 
         assertTrue(store().disconnect(tenantId, userId), "a connection was removed");
         assertFalse(store().disconnect(tenantId, userId), "nothing left to remove");

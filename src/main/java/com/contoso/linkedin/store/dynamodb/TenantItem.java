@@ -71,8 +71,8 @@ final class TenantItem {
     }
 
     /**
-     * Creates or replaces the record and leaves the setting alone (a new item starts at version 0
-     * and epoch 0). The epoch and version decisions, and the audit's "before", were made on what was
+     * Creates or replaces the record and leaves the setting alone (a new item starts at version 0,
+     * in the epoch {@link Tenant#firstConsentEpoch}). The epoch and version decisions, and the audit's "before", were made on what was
      * read: the write holds only if that is still so, i.e. the item is still missing, or still has
      * the record and version read.
      */
@@ -90,13 +90,11 @@ final class TenantItem {
         } else {
             save.setIfNotExists(SETTING_VERSION, n(0));
         }
-        if (withdrawConsents) {
-            save.incrementFrom(CONSENT_EPOCH, 0, 1);
-        } else {
-            save.setIfNotExists(CONSENT_EPOCH, n(0));
-        }
         if (expected.isEmpty()) {
-            return save.whenNotExists(TableLayout.PK);
+            return save.set(CONSENT_EPOCH, n(Tenant.firstConsentEpoch(now))).whenNotExists(TableLayout.PK);
+        }
+        if (withdrawConsents) {
+            save.increment(CONSENT_EPOCH, 1);
         }
         TenantProfile read = expected.get().profile();
         return save.whenEquals(CLOUD, s(read.cloud().name()))
