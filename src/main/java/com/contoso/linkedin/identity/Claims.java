@@ -17,12 +17,11 @@ import com.contoso.linkedin.identity.Caller.Kind;
  * {@code [a b]}; a JSON-encoded array or a single value is read too.
  */
 public final class Claims {
+    /** The claims that hold ids: each a GUID where present (SPEC 5), or the token grants nothing. */
+    private static final List<String> ID_CLAIMS = List.of("tid", "oid", "azp", "appid");
 
     private Claims() {
     }
-
-    /** The claims that hold ids: each a GUID where present (SPEC 5), or the token grants nothing. */
-    private static final List<String> ID_CLAIMS = List.of("tid", "oid", "azp", "appid");
 
     public static Caller toCaller(Map<String, String> claims, OperatorTrust trust) {
         // A malformed id is no token the authorizer passed: nothing of it is kept (not even as the

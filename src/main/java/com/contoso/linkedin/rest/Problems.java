@@ -1,7 +1,5 @@
 package com.contoso.linkedin.rest;
 
-import java.util.List;
-
 import org.jboss.logging.Logger;
 
 import com.contoso.linkedin.store.GroupSyncIncompleteException;
