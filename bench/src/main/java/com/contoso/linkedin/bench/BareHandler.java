@@ -3,7 +3,6 @@ package com.contoso.linkedin.bench;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -21,14 +20,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * R10's floor: what a JVM function on DynamoDB costs to start with no framework at all. The same
  * SDK client as the function (url-connection, built at class initialisation as Lambda's init
  * phase would), the same strongly consistent GetItem of the same user item per event, and a fixed
- * answer; run by the same runtime interface client on the same JDK as the default packaging.
+ * answer; run by the same runtime interface client on the same JDK as the default packaging. Both
+ * find DynamoDB Local through the SDK's {@code AWS_ENDPOINT_URL_DYNAMODB}.
  */
 public class BareHandler {
     private static final Pattern USER_PATH = Pattern.compile("\"rawPath\":\"/tenants/([^/\"]+)/users/([^/\"]+)/");
     private static final String TABLE = System.getenv("LINKEDIN_TABLE_NAME");
     private static final DynamoDbClient DYNAMO = DynamoDbClient.builder()
             .httpClient(UrlConnectionHttpClient.create())
-            .endpointOverride(URI.create(System.getenv("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE")))
             .region(Region.of(System.getenv("AWS_REGION")))
             .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
             .build();

@@ -857,7 +857,10 @@ public final class Bench {
         env.put("LINKEDIN_IDENTITY_TRUSTED_CLIENT_IDS", Events.TRUSTED_CLIENT);
         // As infra deploys the eligibility function: its hot routes skip the HTTP layer, so does its priming.
         env.put("LINKEDIN_PRIMING_HTTP_LAYER", "false");
-        env.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", "http://127.0.0.1:" + storePort);
+        // The SDK's own variable, not quarkus.dynamodb.endpoint-override: a function that names an
+        // endpoint takes it for a local store and makes its table at start-up, which it never does
+        // in AWS. This way it starts exactly as it does there and still reaches DynamoDB Local.
+        env.put("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:" + storePort);
         return env;
     }
 
