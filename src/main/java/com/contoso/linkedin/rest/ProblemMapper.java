@@ -1,6 +1,7 @@
 package com.contoso.linkedin.rest;
 
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
@@ -96,10 +97,20 @@ public class ProblemMapper {
         return problem(Problems.forStore(e));
     }
 
-    /** Routing and protocol errors of the framework: unknown path, wrong method, and so on. */
+    /**
+     * Routing and protocol errors of the framework: unknown path, wrong method, and so on. A
+     * method the path does not take is a 405 naming the ones it does, whatever RESTEasy matched.
+     */
     @ServerExceptionMapper
-    public Response framework(WebApplicationException e) {
+    public Response framework(WebApplicationException e, ContainerRequestContext request) {
         int status = e.getResponse().getStatus();
+        String path = request.getUriInfo().getPath();
+        if ((status == 404 || status == 405) && !Routes.methodsOf(path).isEmpty()
+                && !Routes.methodsOf(path).contains(request.getMethod())) {
+            return Response.fromResponse(problem(405, "method-not-allowed", "Method Not Allowed",
+                    "This path does not take the request's method; Allow names the ones it takes", null))
+                    .header(HttpHeaders.ALLOW, Routes.allow(path).orElseThrow()).build();
+        }
         if (status >= 500) {
             LOG.errorf(e, "Framework error %d", status);
             return problem(Problems.INTERNAL_ERROR);

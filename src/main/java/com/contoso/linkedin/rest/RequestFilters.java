@@ -4,9 +4,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -65,6 +68,20 @@ public class RequestFilters {
                         : "Unknown query parameter; this endpoint takes only " + allowed);
             }
         }
+    }
+
+    /**
+     * OPTIONS of a path of the API names its methods; of any other path it is the 404 of an
+     * unknown path (RESTEasy's own answer is a 200 listing the methods of whatever resource shares
+     * the path's prefix).
+     */
+    @ServerRequestFilter(preMatching = true, priority = Priorities.USER + 1)
+    public Response answerOptions(ContainerRequestContext request) {
+        if (!"OPTIONS".equals(request.getMethod())) {
+            return null;
+        }
+        String allow = Routes.allow(request.getUriInfo().getPath()).orElseThrow(NotFoundException::new);
+        return Response.noContent().header(HttpHeaders.ALLOW, allow).build();
     }
 
     /**

@@ -13,6 +13,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import com.contoso.linkedin.support.LambdaEvents;
 import com.contoso.linkedin.support.LambdaEvents.Reply;
@@ -23,6 +25,8 @@ import io.quarkus.test.junit.QuarkusTest;
 /** SPEC section 4's general rules: sizes, content types, unknown routes, races on the setting. */
 @QuarkusTest
 class RequestRulesTest {
+    private static final String USER = "0b1c2d3e-4f5a-4b7c-8d9e-0f1a2b3c4d5e";
+
 
     @Test
     void bodiesOver64KiB_are413_andChangeNothing() {
@@ -72,9 +76,46 @@ class RequestRulesTest {
 
         assertEquals(404, unknown.status());
         assertEquals("application/problem+json", unknown.header("content-type"));
-        // RESTEasy Reactive answers 404 rather than 405 when sibling resources share the prefix.
-        assertEquals(true, wrongMethod.status() == 404 || wrongMethod.status() == 405, wrongMethod::toString);
+        assertEquals(405, wrongMethod.status(), wrongMethod::toString);
         assertEquals("application/problem+json", wrongMethod.header("content-type"));
+        assertEquals("GET, HEAD, OPTIONS, PUT", wrongMethod.header("Allow"));
+        assertEquals("ENABLED", LambdaEvents.get("/tenants/" + tenant + "/linkedin-integration").as(globalAdmin(tenant))
+                .send().json().getString("mode"), "nothing changed");
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({
+            // RESTEasy matched these to a sibling resource and answered 404 ...
+            "POST, /linkedin-integration/audit, 'GET, HEAD, OPTIONS'",
+            "GET, /linkedin-integration/preview, 'OPTIONS, POST'",
+            "DELETE, /linkedin-integration/selected-users, 'GET, HEAD, OPTIONS'",
+            "GET, /users/" + USER + ", 'DELETE, OPTIONS'",
+            // ... and these 405 without Allow.
+            "PATCH, '', 'DELETE, GET, HEAD, OPTIONS, PUT'",
+            "GET, /linkedin-eligibility/batch, 'OPTIONS, POST'",
+            "PUT, /profile-cards/linkedin, 'OPTIONS, POST'",
+            "POST, /users/" + USER + "/linkedin-eligibility, 'GET, HEAD, OPTIONS'" })
+    void aMethodThePathDoesNotTake_is405_namingTheMethodsItTakes(String method, String suffix, String allow) {
+        String tenant = Tenants.provisioned();
+
+        var reply = LambdaEvents.request(method, "/tenants/" + tenant + suffix).as(globalAdmin(tenant)).send();
+
+        assertEquals(405, reply.status(), reply::toString);
+        assertEquals("application/problem+json", reply.header("content-type"));
+        assertEquals(allow, reply.header("Allow"));
+    }
+
+    @Test
+    void options_namesThePathsMethods_andAnUnknownPathIs404() {
+        String tenant = Tenants.provisioned();
+
+        var options = LambdaEvents.request("OPTIONS", "/tenants/" + tenant + "/linkedin-integration").send();
+        var unknown = LambdaEvents.request("OPTIONS", "/tenants/" + tenant + "/linkedin").send();
+
+        assertEquals(204, options.status(), options::toString);
+        assertEquals("GET, HEAD, OPTIONS, PUT", options.header("Allow"));
+        assertEquals(404, unknown.status(), unknown::toString);
+        assertEquals("application/problem+json", unknown.header("content-type"));
     }
 
     @Test

@@ -1,0 +1,69 @@
+package com.contoso.linkedin.rest;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The API's paths and the methods each takes, as the OpenAPI document has them (RoutesTest holds
+ * the two together): what a request with another method is told in its 405 {@code Allow} header.
+ * RESTEasy answers a wrong method 404 where resources share a path prefix, and 405 without
+ * {@code Allow} elsewhere; this table gives every such answer one form.
+ */
+final class Routes {
+    private record Route(String template, Pattern path, Set<String> methods) {
+        static Route of(String template, String... methods) {
+            return new Route(template, Pattern.compile(template.replaceAll("\\{[^/]+}", "[^/]+")), Set.of(methods));
+        }
+    }
+
+    private static final List<Route> ROUTES = List.of(
+            Route.of("/tenants/{tenantId}", "GET", "PUT", "DELETE"),
+            Route.of("/tenants/{tenantId}/linkedin-integration", "GET", "PUT"),
+            Route.of("/tenants/{tenantId}/linkedin-integration/audit", "GET"),
+            Route.of("/tenants/{tenantId}/linkedin-integration/preview", "POST"),
+            Route.of("/tenants/{tenantId}/linkedin-integration/selected-users", "GET"),
+            Route.of("/tenants/{tenantId}/linkedin-integration/selected-users/{userId}", "PUT", "DELETE"),
+            Route.of("/tenants/{tenantId}/groups/{groupId}/members", "POST"),
+            Route.of("/tenants/{tenantId}/users/{userId}", "DELETE"),
+            Route.of("/tenants/{tenantId}/users/{userId}/office-policy", "PUT"),
+            Route.of("/tenants/{tenantId}/users/{userId}/office-option", "PUT"),
+            Route.of("/tenants/{tenantId}/users/{userId}/linkedin-profile-visibility", "PUT"),
+            Route.of("/tenants/{tenantId}/users/{userId}/linkedin-connection", "PUT", "DELETE"),
+            Route.of("/tenants/{tenantId}/users/{userId}/linkedin-eligibility", "GET"),
+            Route.of("/tenants/{tenantId}/linkedin-eligibility/batch", "POST"),
+            Route.of("/tenants/{tenantId}/profile-cards/linkedin", "POST"),
+            Route.of("/ofrep/v1/evaluate/flags/{key}", "POST"),
+            Route.of("/ofrep/v1/evaluate/flags", "POST"));
+
+    private Routes() {
+    }
+
+    /** The methods the API takes on this path (its templates' methods), empty when no route has it. */
+    static Set<String> methodsOf(String path) {
+        return ROUTES.stream().filter(route -> route.path().matcher(path).matches()).findFirst()
+                .map(Route::methods).orElse(Set.of());
+    }
+
+    /** The {@code Allow} header of this path: its methods, HEAD with GET, and OPTIONS; empty for no route. */
+    static Optional<String> allow(String path) {
+        Set<String> methods = new TreeSet<>(methodsOf(path));
+        if (methods.isEmpty()) {
+            return Optional.empty();
+        }
+        if (methods.contains("GET")) {
+            methods.add("HEAD");
+        }
+        methods.add("OPTIONS");
+        return Optional.of(String.join(", ", methods));
+    }
+
+    /** Each path template and its methods, for the test that holds them to the OpenAPI document. */
+    static Map<String, Set<String>> table() {
+        return ROUTES.stream().collect(Collectors.toMap(Route::template, Route::methods));
+    }
+}

@@ -1,0 +1,47 @@
+package com.contoso.linkedin.rest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import com.contoso.linkedin.support.ApiContract;
+
+/** The table of methods a 405's Allow names is the API's, as its OpenAPI document has it. */
+class RoutesTest {
+
+    @Test
+    void theRoutes_areTheOpenApiDocumentsPathsAndMethods() throws IOException {
+        Map<String, Set<String>> documented = new TreeMap<>();
+        try (Reader document = Files.newBufferedReader(ApiContract.DOCUMENT)) {
+            Map<String, Object> openApi = new Yaml().load(document);
+            @SuppressWarnings("unchecked")
+            Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) openApi.get("paths");
+            paths.forEach((path, operations) -> documented.put(path, new TreeSet<>(operations.keySet().stream()
+                    .filter(key -> Set.of("get", "put", "post", "delete", "patch").contains(key))
+                    .map(String::toUpperCase).toList())));
+        }
+        Map<String, Set<String>> routes = new TreeMap<>();
+        Routes.table().forEach((template, methods) -> routes.put(template, new TreeSet<>(methods)));
+
+        assertEquals(documented, routes);
+    }
+
+    @Test
+    void allow_namesHeadWithGet_andOptions_andNothingForAnUnknownPath() {
+        String tenant = "/tenants/8f6a7b2e-1c3d-4e5f-9a0b-1c2d3e4f5a6b";
+
+        assertEquals("GET, HEAD, OPTIONS, PUT", Routes.allow(tenant + "/linkedin-integration").orElseThrow());
+        assertEquals("OPTIONS, POST", Routes.allow(tenant + "/linkedin-eligibility/batch").orElseThrow());
+        assertEquals(Set.of(), Routes.methodsOf(tenant + "/linkedin"));
+        assertEquals(Set.of(), Routes.methodsOf(tenant + "/users/a/b/linkedin-connection"));
+    }
+}
