@@ -47,8 +47,9 @@ public class DirectoryResource {
     @RequestBody(content = @Content(mediaType = ApiDocument.JSON, schema = @Schema(implementation = GroupMembersBody.class),
             example = Examples.GROUP_MEMBERS_BODY))
     @APIResponse(responseCode = "200", description = "How many users it really added and removed: "
-            + "a user already in the group, or not in it, counts in neither.", content = @Content(mediaType = ApiDocument.JSON,
-            schema = @Schema(implementation = GroupMembersView.class), example = Examples.GROUP_MEMBERS_VIEW))
+            + "a user already in the group, or not in it, counts in neither.",
+            content = @Content(mediaType = ApiDocument.JSON, schema = @Schema(implementation = GroupMembersView.class),
+                    example = Examples.GROUP_MEMBERS_VIEW))
     @APIResponse(responseCode = "404", ref = ApiDocument.TENANT_NOT_PROVISIONED)
     public GroupMembersView sync(@RestPath String tenantId, @RestPath String groupId, @Context HttpHeaders headers,
             String body) {

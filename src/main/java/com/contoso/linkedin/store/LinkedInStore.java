@@ -88,8 +88,8 @@ public interface LinkedInStore {
      * @throws GroupSyncIncompleteException when it stopped after applying some of the changes
      * @throws com.contoso.linkedin.domain.TenantNotProvisionedException when the tenant has no record
      */
-    AuditEntry.GroupMembersChanged updateGroupMembers(String tenantId, String groupId, Set<String> add, Set<String> remove,
-            AuditEntry.Stamp stamp);
+    AuditEntry.GroupMembersChanged updateGroupMembers(String tenantId, String groupId, Set<String> add,
+            Set<String> remove, AuditEntry.Stamp stamp);
 
     /**
      * Sets the Office policy that applies to the user, with the tenant's existence checked in the

@@ -123,7 +123,8 @@ public class DynamoDbLinkedInStore implements LinkedInStore {
         // condition. A new attempt after a lost race differs in its time stamp, hence its token.
         String request = audit.requestId() + "|" + tenantId + "|" + expectedVersion + "|" + setting.updatedAt();
         for (int attempt = 1;; attempt++) {
-            String token = UUID.nameUUIDFromBytes((request + "|" + attempt).getBytes(StandardCharsets.UTF_8)).toString();
+            String token = UUID.nameUUIDFromBytes((request + "|" + attempt).getBytes(StandardCharsets.UTF_8))
+                    .toString();
             try {
                 // One transaction: a setting without its audit entry, or the reverse, cannot exist.
                 requests.transact("save setting", actions, token);

@@ -61,7 +61,8 @@ final class GroupSync {
     }
 
     /** The changes the chunk really made, written in one transaction with their audit entry. */
-    private AuditEntry.GroupMembersChanged applyChunk(String tenantId, String groupId, List<Change> chunk, AuditEntry.Stamp stamp) {
+    private AuditEntry.GroupMembersChanged applyChunk(String tenantId, String groupId, List<Change> chunk,
+            AuditEntry.Stamp stamp) {
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         keys.add(TableLayout.tenantKey(tenantId));
         chunk.forEach(change -> keys.add(TableLayout.userKey(tenantId, change.userId())));

@@ -72,9 +72,9 @@ final class TenantItem {
 
     /**
      * Creates or replaces the record and leaves the setting alone (a new item starts at version 0,
-     * in the epoch {@link Tenant#firstConsentEpoch}). The epoch and version decisions, and the audit's "before", were made on what was
-     * read: the write holds only if that is still so, i.e. the item is still missing, or still has
-     * the record and version read.
+     * in the epoch {@link Tenant#firstConsentEpoch}). The epoch and version decisions, and the
+     * audit's "before", were made on what was read: the write holds only if that is still so, i.e.
+     * the item is still missing, or still has the record and version read.
      */
     static Expression saveProfile(TenantProfile profile, Optional<Tenant> expected, boolean withdrawConsents,
             boolean moveSettingVersion, Instant now) {
