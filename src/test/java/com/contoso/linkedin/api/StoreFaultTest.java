@@ -188,6 +188,19 @@ class StoreFaultTest {
     }
 
     @Test
+    void aCommittedGroupSyncWhoseAnswerIsLost_countsTheChangesItMade() {
+        String tenant = Tenants.provisioned();
+        String group = newId();
+        FaultyDynamoDb.inject(store, Fault.LOSE_ANSWER, "TransactWriteItems", 0, 0, 1);
+
+        Reply reply = LambdaEvents.post("/tenants/" + tenant + "/groups/" + group + "/members").as(globalAdmin(tenant))
+                .json("{\"add\":[\"" + newId() + "\",\"" + newId() + "\"]}").send();
+
+        assertEquals(200, reply.status(), reply::toString);
+        assertEquals(2, reply.json().getInt("added"), "the SDK's retry finds its own commit, not a lost race");
+    }
+
+    @Test
     void aPutReplayedWithItsIfMatchAfterItSucceeded_is200_notPreconditionFailed() {
         String tenant = Tenants.provisioned();
         LambdaEvents put = LambdaEvents.put("/tenants/" + tenant + "/linkedin-integration").as(globalAdmin(tenant))
