@@ -107,8 +107,10 @@ public record AuditEntry(String who, Instant when, String requestId, String chan
         }
     }
 
-    /** Who makes a change, when, in which request: what the store stamps on the entries it writes itself. */
-    /** Who, when and in which request; the time kept to the millisecond, as the audit orders and filters by it. */
+    /**
+     * Who makes a change, when, in which request: what the store stamps on the entries it writes
+     * itself. The time is kept to the millisecond, as the audit orders and filters by it.
+     */
     public record Stamp(String who, Instant when, String requestId) {
         public Stamp {
             Objects.requireNonNull(who, "who");

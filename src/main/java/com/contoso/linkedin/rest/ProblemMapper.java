@@ -1,5 +1,7 @@
 package com.contoso.linkedin.rest;
 
+import java.util.Set;
+
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -69,7 +71,7 @@ public class ProblemMapper {
     public Response stale(VersionMismatchException e) {
         // The detail names the ETag, not a "version": the two differ while the setting was never written.
         return Response.fromResponse(problem(412, "precondition-failed", "Precondition failed",
-                "The setting has changed since it was read: its current ETag is \"" + e.currentVersion() + "\"", null))
+                "The setting has changed since it was read: its current ETag is " + ETags.of(e.currentVersion()), null))
                 .tag(ETags.of(e.currentVersion())).build();
     }
 
@@ -104,12 +106,11 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response framework(WebApplicationException e, ContainerRequestContext request) {
         int status = e.getResponse().getStatus();
-        String path = request.getUriInfo().getPath();
-        if ((status == 404 || status == 405) && !Routes.methodsOf(path).isEmpty()
-                && !Routes.methodsOf(path).contains(request.getMethod())) {
+        Set<String> taken = Routes.methodsOf(request.getUriInfo().getPath());
+        if ((status == 404 || status == 405) && !taken.isEmpty() && !taken.contains(request.getMethod())) {
             return Response.fromResponse(problem(405, "method-not-allowed", "Method Not Allowed",
                     "This path does not take the request's method; Allow names the ones it takes", null))
-                    .header(HttpHeaders.ALLOW, Routes.allow(path).orElseThrow()).build();
+                    .header(HttpHeaders.ALLOW, Routes.allow(taken)).build();
         }
         if (status >= 500) {
             LOG.errorf(e, "Framework error %d", status);

@@ -3,6 +3,7 @@ package com.contoso.linkedin.rest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Priorities;
@@ -80,8 +81,11 @@ public class RequestFilters {
         if (!"OPTIONS".equals(request.getMethod())) {
             return null;
         }
-        String allow = Routes.allow(request.getUriInfo().getPath()).orElseThrow(NotFoundException::new);
-        return Response.noContent().header(HttpHeaders.ALLOW, allow).build();
+        Set<String> taken = Routes.methodsOf(request.getUriInfo().getPath());
+        if (taken.isEmpty()) {
+            throw new NotFoundException();
+        }
+        return Response.noContent().header(HttpHeaders.ALLOW, Routes.allow(taken)).build();
     }
 
     /**

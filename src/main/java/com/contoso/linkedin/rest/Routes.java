@@ -2,7 +2,6 @@ package com.contoso.linkedin.rest;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -49,17 +48,14 @@ final class Routes {
                 .map(Route::methods).orElse(Set.of());
     }
 
-    /** The {@code Allow} header of this path: its methods, HEAD with GET, and OPTIONS; empty for no route. */
-    static Optional<String> allow(String path) {
-        Set<String> methods = new TreeSet<>(methodsOf(path));
-        if (methods.isEmpty()) {
-            return Optional.empty();
+    /** The {@code Allow} header of a path that takes {@code methods}: them, HEAD with GET, and OPTIONS. */
+    static String allow(Set<String> methods) {
+        Set<String> allowed = new TreeSet<>(methods);
+        if (allowed.contains("GET")) {
+            allowed.add("HEAD");
         }
-        if (methods.contains("GET")) {
-            methods.add("HEAD");
-        }
-        methods.add("OPTIONS");
-        return Optional.of(String.join(", ", methods));
+        allowed.add("OPTIONS");
+        return String.join(", ", allowed);
     }
 
     /** Each path template and its methods, for the test that holds them to the OpenAPI document. */
