@@ -13,9 +13,10 @@ import java.util.Set;
  */
 public record AuditEntry(String who, Instant when, String requestId, String changeReason, Change change) {
 
+    /** The time is kept to the millisecond, as the audit orders and filters by it. */
     public AuditEntry {
         Objects.requireNonNull(who, "who");
-        Objects.requireNonNull(when, "when");
+        when = Objects.requireNonNull(when, "when").truncatedTo(ChronoUnit.MILLIS);
         Objects.requireNonNull(change, "change");
     }
 
@@ -107,14 +108,11 @@ public record AuditEntry(String who, Instant when, String requestId, String chan
         }
     }
 
-    /**
-     * Who makes a change, when, in which request: what the store stamps on the entries it writes
-     * itself. The time is kept to the millisecond, as the audit orders and filters by it.
-     */
+    /** Who makes a change, when, in which request: what the store stamps on the entries it writes itself. */
     public record Stamp(String who, Instant when, String requestId) {
         public Stamp {
             Objects.requireNonNull(who, "who");
-            when = Objects.requireNonNull(when, "when").truncatedTo(ChronoUnit.MILLIS);
+            Objects.requireNonNull(when, "when");
         }
 
         public AuditEntry entry(Change change) {

@@ -17,7 +17,7 @@ public record SettingChange(IntegrationMode mode, String selectedGroupId, String
         } else if (selectedGroupId != null) {
             throw new InvalidInputException("selectedGroupId is allowed only when mode is SELECTED");
         }
-        if (changeReason != null && changeReason.length() > MAX_CHANGE_REASON_LENGTH) {
+        if (changeReason != null && changeReason.codePointCount(0, changeReason.length()) > MAX_CHANGE_REASON_LENGTH) {
             throw new InvalidInputException("changeReason is longer than " + MAX_CHANGE_REASON_LENGTH + " characters");
         }
     }

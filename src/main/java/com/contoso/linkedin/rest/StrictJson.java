@@ -2,13 +2,16 @@ package com.contoso.linkedin.rest;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 
 import com.contoso.linkedin.domain.InvalidInputException;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -61,29 +64,37 @@ public class StrictJson {
             @Override
             public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
                     BeanDescription description, JsonDeserializer<?> deserializer) {
-                return new ExactEnum(deserializer);
+                return new ExactEnum(deserializer, ExactEnum.namesOf(type.getRawClass()));
             }
         }));
     }
 
     /**
-     * An enum value exactly as the API spells it: Jackson's own reader accepts {@code " ENABLED "}
-     * as {@code ENABLED} (it trims when no constant matches), so a value with white space around it
-     * is refused here before it gets there.
+     * An enum value exactly as the API spells it: Jackson's own reader, when no constant matches,
+     * tries the value trimmed of white space and control characters ({@code " ENABLED"},
+     * {@code "ENABLED\u0000"}), so anything but a constant's name is refused here first.
      */
     private static final class ExactEnum extends DelegatingDeserializer {
-        ExactEnum(JsonDeserializer<?> delegate) {
+        private final Set<String> names;
+
+        ExactEnum(JsonDeserializer<?> delegate, Set<String> names) {
             super(delegate);
+            this.names = names;
+        }
+
+        static Set<String> namesOf(Class<?> enumType) {
+            return Arrays.stream(enumType.getEnumConstants()).map(constant -> ((Enum<?>) constant).name())
+                    .collect(Collectors.toUnmodifiableSet());
         }
 
         @Override
         protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
-            return new ExactEnum(delegate);
+            return new ExactEnum(delegate, names);
         }
 
         @Override
         public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            if (parser.hasToken(JsonToken.VALUE_STRING) && !parser.getText().strip().equals(parser.getText())) {
+            if (parser.hasToken(JsonToken.VALUE_STRING) && !names.contains(parser.getText())) {
                 return context.handleWeirdStringValue(handledType(), parser.getText(), "not one of the enum's values");
             }
             return super.deserialize(parser, context);
@@ -144,6 +155,10 @@ public class StrictJson {
         }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             return "Field " + path(mapping) + " is invalid";
+        }
+        if (e instanceof JsonParseException && String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field")) {
+            // Well-formed JSON, refused by STRICT_DUPLICATE_DETECTION: say so, without the name.
+            return "A field appears more than once in the body";
         }
         return "The body is not well-formed JSON";
     }

@@ -17,6 +17,8 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import com.contoso.linkedin.config.LinkedInConfig;
 import com.contoso.linkedin.identity.Grant.Roles;
@@ -34,6 +36,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * never a 500, a stack trace or an echo of a token, and the store holds exactly what it held.
  */
 @QuarkusTest
+@Execution(ExecutionMode.SAME_THREAD)
 class BadInputTest {
 
     private static final String TOKEN_LOOKALIKE = "eyJhbGciOiJub25lIn0.eyJzZWNyZXQiOnRydWV9.c2ln";
@@ -97,7 +100,8 @@ class BadInputTest {
                     ids -> Identities.user(ids.tenant, ids.user), "{\"visibleInMicrosoftApps\":false}",
                     List.of("{\"visibleInMicrosoftApps\":\"no\"}", "{\"visibleInMicrosoftApps\":null}")),
             new Endpoint("PUT", "/tenants/{t}/users/{u}/linkedin-connection", ids -> Identities.user(ids.tenant, ids.user),
-                    "{\"consent\":\"BOTH_WAYS\"}", List.of("{\"consent\":\"both_ways\"}", "{\"consent\":1}", "{}")),
+                    "{\"consent\":\"BOTH_WAYS\"}",
+                    List.of("{\"consent\":\"both_ways\"}", "{\"consent\":\"BOTH_WAYS\\u0000\"}", "{\"consent\":1}", "{}")),
             new Endpoint("DELETE", "/tenants/{t}/users/{u}/linkedin-connection",
                     ids -> Identities.user(ids.tenant, ids.user), null, List.of()),
             new Endpoint("GET", "/tenants/{t}/users/{u}/linkedin-eligibility",
@@ -105,6 +109,7 @@ class BadInputTest {
             new Endpoint("POST", "/tenants/{t}/linkedin-eligibility/batch",
                     ids -> Identities.checker(), "{\"userIds\":[\"" + newId() + "\"]}",
                     List.of("{\"userIds\":[]}", "{\"userIds\":\"" + newId() + "\"}", "{\"client\":\"office_desktop\","
+                            + "\"userIds\":[\"" + newId() + "\"]}", "{\"client\":\"\\u0000OFFICE_DESKTOP\","
                             + "\"userIds\":[\"" + newId() + "\"]}", "{\"userIds\":[" + "\"" + newId() + "\",".repeat(101)
                                     .replaceAll(",$", "") + "]}")),
             new Endpoint("POST", "/tenants/{t}/profile-cards/linkedin",

@@ -845,4 +845,14 @@ class EligibilityRulesTest {
         String atLimit = "x".repeat(SettingChange.MAX_CHANGE_REASON_LENGTH);
         assertEquals(atLimit, new SettingChange(IntegrationMode.ENABLED, null, atLimit).changeReason());
     }
+
+    @Test
+    void settingChange_countsChangeReasonInCharacters_notUtf16Units() {
+        // An emoji is one character and two UTF-16 units: the limit counts characters, as its
+        // message and JSON Schema's maxLength do.
+        String emoji = "\uD83D\uDE00";
+        String atLimit = emoji.repeat(SettingChange.MAX_CHANGE_REASON_LENGTH);
+        assertEquals(atLimit, new SettingChange(IntegrationMode.ENABLED, null, atLimit).changeReason());
+        assertThrows(InvalidInputException.class, () -> new SettingChange(IntegrationMode.ENABLED, null, atLimit + emoji));
+    }
 }
