@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import com.contoso.linkedin.support.LambdaEvents;
 import com.contoso.linkedin.support.LambdaEvents.Reply;
@@ -31,6 +33,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * selection, a user's erasure and a tenant's offboarding.
  */
 @QuarkusTest
+@Execution(ExecutionMode.SAME_THREAD)
 class AdminApiTest {
 
     private static Reply preview(String tenant, Map<String, String> caller, String body) {

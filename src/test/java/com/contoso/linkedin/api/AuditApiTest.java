@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import com.contoso.linkedin.support.LambdaEvents;
 import com.contoso.linkedin.support.LambdaEvents.Reply;
@@ -27,6 +29,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * changes what the setting shows.
  */
 @QuarkusTest
+@Execution(ExecutionMode.SAME_THREAD)
 class AuditApiTest {
 
     private static String path(String tenant) {

@@ -15,6 +15,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import com.contoso.linkedin.identity.Grant.Roles;
 import com.contoso.linkedin.support.Identities;
@@ -31,6 +33,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * claims, and those answers name nothing of the tenant or user asked about.
  */
 @QuarkusTest
+@Execution(ExecutionMode.SAME_THREAD)
 class AuthorizationMatrixTest {
 
     /**

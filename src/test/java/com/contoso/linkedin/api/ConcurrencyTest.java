@@ -20,6 +20,8 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import com.contoso.linkedin.support.LambdaEvents;
 import com.contoso.linkedin.support.LambdaEvents.Reply;
@@ -29,6 +31,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** Real concurrency against DynamoDB Local: no write is lost to another. */
 @QuarkusTest
+@Execution(ExecutionMode.SAME_THREAD)
 class ConcurrencyTest {
 
     private static List<Reply> concurrently(List<Callable<Reply>> calls) throws Exception {

@@ -10,6 +10,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import com.contoso.linkedin.api.AuthorizationMatrixTest.Endpoint;
 import com.contoso.linkedin.support.Identities;
@@ -24,6 +26,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * parameter is refused once the caller is known, before the grants).
  */
 @QuarkusTest
+@Execution(ExecutionMode.SAME_THREAD)
 class ErrorOrderTest {
     private static final String BAD_ID = "not-a-guid;x=1";
 

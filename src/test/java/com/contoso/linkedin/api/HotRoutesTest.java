@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import com.contoso.linkedin.support.Dispatch;
 import com.contoso.linkedin.support.Identities;
@@ -29,6 +31,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * event they cannot answer exactly so is declined, which the HTTP layer then answers.
  */
 @QuarkusTest
+@Execution(ExecutionMode.SAME_THREAD)
 class HotRoutesTest {
 
     private static LambdaEvents check(String tenant, String userId) {

@@ -15,6 +15,8 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import com.contoso.linkedin.identity.Grant.Roles;
 import com.contoso.linkedin.support.Identities;
@@ -26,6 +28,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** SPEC section 5: the caller comes from the authorizer's context or claims in the event. */
 @QuarkusTest
+@Execution(ExecutionMode.SAME_THREAD)
 class IdentityTest {
 
     @ParameterizedTest

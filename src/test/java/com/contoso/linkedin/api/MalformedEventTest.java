@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import com.contoso.linkedin.identity.Grant.Roles;
 import com.contoso.linkedin.support.Identities;
@@ -23,6 +25,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** Events API Gateway would not send still get a 4xx problem, never a 500 or a trace. */
 @QuarkusTest
+@Execution(ExecutionMode.SAME_THREAD)
 class MalformedEventTest {
 
     @SuppressWarnings("unchecked")

@@ -16,6 +16,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import com.contoso.linkedin.support.Identities;
 import com.contoso.linkedin.support.LambdaEvents;
@@ -31,6 +33,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * through the production dispatch.
  */
 @QuarkusTest
+@Execution(ExecutionMode.SAME_THREAD)
 class OddEventsTest {
     private static final long SEED = 20261130L;
     private static final int CASES = 320;

@@ -19,6 +19,8 @@ import java.util.stream.IntStream;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import com.contoso.linkedin.config.LinkedInConfig;
 import com.contoso.linkedin.lambda.SyntheticContext;
@@ -43,6 +45,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * within a call's deadline: StoreFaultTest.)
  */
 @QuarkusTest
+@Execution(ExecutionMode.SAME_THREAD)
 class OffboardingAtScaleTest {
     private static final int USERS = 10_000;
     /** What Lambda gives each call: the function's timeout, as the operator's function would have it. */

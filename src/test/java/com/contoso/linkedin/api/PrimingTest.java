@@ -14,6 +14,8 @@ import jakarta.inject.Inject;
 import org.jboss.logmanager.ExtLogRecord;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import com.contoso.linkedin.lambda.Priming;
 import com.contoso.linkedin.service.TenantCache;
@@ -24,6 +26,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** Priming warms the real path with harmless store calls and leaves no tenant data cached. */
 @QuarkusTest
+@Execution(ExecutionMode.SAME_THREAD)
 class PrimingTest {
 
     private static final String NIL = "00000000-0000-0000-0000-000000000000";

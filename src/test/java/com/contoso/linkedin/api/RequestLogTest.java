@@ -18,6 +18,8 @@ import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import com.contoso.linkedin.config.LinkedInConfig;
 import com.contoso.linkedin.lambda.SyntheticContext;
@@ -30,6 +32,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** One structured line per request, with the fields operators filter on, and nothing secret. */
 @QuarkusTest
+@Execution(ExecutionMode.SAME_THREAD)
 class RequestLogTest {
 
     @Inject

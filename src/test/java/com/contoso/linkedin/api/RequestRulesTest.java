@@ -15,6 +15,8 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import com.contoso.linkedin.support.LambdaEvents;
 import com.contoso.linkedin.support.LambdaEvents.Reply;
@@ -24,6 +26,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** SPEC section 4's general rules: sizes, content types, unknown routes, races on the setting. */
 @QuarkusTest
+@Execution(ExecutionMode.SAME_THREAD)
 class RequestRulesTest {
     private static final String USER = "0b1c2d3e-4f5a-4b7c-8d9e-0f1a2b3c4d5e";
 

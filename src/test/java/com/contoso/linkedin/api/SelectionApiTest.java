@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import com.contoso.linkedin.support.LambdaEvents;
 import com.contoso.linkedin.support.LambdaEvents.Reply;
@@ -22,6 +24,7 @@ import com.contoso.linkedin.support.Tenants;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
+@Execution(ExecutionMode.SAME_THREAD)
 class SelectionApiTest {
 
     private static Reply members(String tenant, String group, java.util.Map<String, String> caller, String body) {

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import com.contoso.linkedin.support.LambdaEvents;
 import com.contoso.linkedin.support.LambdaEvents.Reply;
@@ -23,6 +25,7 @@ import com.contoso.linkedin.support.Tenants;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
+@Execution(ExecutionMode.SAME_THREAD)
 class SettingApiTest {
 
     private static String path(String tenant) {

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import com.contoso.linkedin.lambda.SyntheticContext;
 import com.contoso.linkedin.store.LinkedInStore;
@@ -43,6 +45,7 @@ import io.quarkus.test.junit.TestProfile;
  * as the success it was.
  */
 @QuarkusTest
+@Execution(ExecutionMode.SAME_THREAD)
 @TestProfile(StoreFaultTest.BehindFaultyProxy.class)
 class StoreFaultTest {
 

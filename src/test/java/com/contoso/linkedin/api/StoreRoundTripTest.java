@@ -10,6 +10,8 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import com.contoso.linkedin.support.Dispatch;
 import com.contoso.linkedin.support.LambdaEvents;
@@ -25,6 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * the tenant read at most once per {@code linkedin.tenant-cache.max-staleness} per instance.
  */
 @QuarkusTest
+@Execution(ExecutionMode.SAME_THREAD)
 class StoreRoundTripTest {
 
     private String tenant;

@@ -14,6 +14,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import com.contoso.linkedin.support.Dispatch;
 import com.contoso.linkedin.support.FaultyDynamoDb;
@@ -29,6 +31,7 @@ import io.quarkus.test.junit.TestProfile;
  * 503 with Retry-After, never an eligible or shown.
  */
 @QuarkusTest
+@Execution(ExecutionMode.SAME_THREAD)
 @TestProfile(StoreFaultTest.BehindFaultyProxy.class)
 class StoreUnavailableApiTest {
 

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import com.contoso.linkedin.support.Identities;
 import com.contoso.linkedin.support.LambdaEvents;
@@ -16,6 +18,7 @@ import com.contoso.linkedin.support.Tenants;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
+@Execution(ExecutionMode.SAME_THREAD)
 class TenantRecordApiTest {
 
     private static final String RECORD = """

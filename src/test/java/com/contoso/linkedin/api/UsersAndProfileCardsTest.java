@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import com.contoso.linkedin.support.LambdaEvents;
 import com.contoso.linkedin.support.LambdaEvents.Reply;
@@ -30,6 +32,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** Each test is one statement of the product documentation, proven through the Lambda path. */
 @QuarkusTest
+@Execution(ExecutionMode.SAME_THREAD)
 class UsersAndProfileCardsTest {
 
     private static Reply cards(String tenant, Map<String, String> caller, String viewer, List<String> subjects) {

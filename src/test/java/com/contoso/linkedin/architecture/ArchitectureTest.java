@@ -23,11 +23,12 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 class ArchitectureTest {
     /** The compiled main classes, read from where they are (not by scanning every jar of the class path). */
     private static final JavaClasses MAIN = new ClassFileImporter()
-            .importPath(mainClasses());
+            .importPath(classesDirectoryOf(AuditEntry.class));
 
-    private static Path mainClasses() {
+    /** Where a class was loaded from: target/classes or target/test-classes. */
+    static Path classesDirectoryOf(Class<?> type) {
         try {
-            return Path.of(AuditEntry.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

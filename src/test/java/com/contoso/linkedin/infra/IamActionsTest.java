@@ -17,6 +17,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import com.contoso.linkedin.config.LinkedInConfig;
 import com.contoso.linkedin.infra.FunctionSplit.Caller;
@@ -42,6 +44,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
  * authorizes it.
  */
 @QuarkusTest
+@Execution(ExecutionMode.SAME_THREAD)
 public class IamActionsTest {
 
     /** Ids of one request: a fresh tenant, two users and a group. */

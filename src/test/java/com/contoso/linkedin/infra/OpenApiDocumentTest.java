@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import com.contoso.linkedin.domain.CardLevel;
 import com.contoso.linkedin.domain.Client;
@@ -42,6 +44,7 @@ import tools.jackson.databind.JsonNode;
  * accept, and its enumerations are the domain's.
  */
 @QuarkusTest
+@Execution(ExecutionMode.SAME_THREAD)
 class OpenApiDocumentTest {
     static final Path GENERATED = Path.of("target", "openapi", "openapi.yaml");
     static final String REFRESH = "./mvnw -B test -Dtest=OpenApiDocumentTest; cp " + GENERATED + " " + ApiContract.DOCUMENT;

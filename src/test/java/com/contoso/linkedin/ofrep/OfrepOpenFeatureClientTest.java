@@ -23,6 +23,8 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import com.contoso.linkedin.config.LinkedInConfig;
 import com.contoso.linkedin.identity.Grant.Roles;
@@ -55,6 +57,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * HTTP into API Gateway events, and the token is the dev/test-only unverified bearer shortcut.
  */
 @QuarkusTest
+@Execution(ExecutionMode.SAME_THREAD)
 class OfrepOpenFeatureClientTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import com.contoso.linkedin.identity.Grant.Roles;
 import com.contoso.linkedin.support.LambdaEvents;
@@ -36,6 +38,7 @@ import io.restassured.path.json.JsonPath;
  * identity and privacy rules on them.
  */
 @QuarkusTest
+@Execution(ExecutionMode.SAME_THREAD)
 class OfrepProtocolTest {
 
     private static JsonPath ok(Reply reply) {
