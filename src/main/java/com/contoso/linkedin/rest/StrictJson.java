@@ -71,8 +71,8 @@ public class StrictJson {
 
     /**
      * An enum value exactly as the API spells it: Jackson's own reader, when no constant matches,
-     * tries the value trimmed of white space and control characters ({@code " ENABLED"},
-     * {@code "ENABLED\u0000"}), so anything but a constant's name is refused here first.
+     * tries the value trimmed of white space and control characters ({@code " ENABLED"}, or ENABLED
+     * with a NUL after it), so anything but a constant's name is refused here first.
      */
     private static final class ExactEnum extends DelegatingDeserializer {
         private final Set<String> names;
