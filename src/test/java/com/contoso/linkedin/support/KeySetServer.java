@@ -20,8 +20,12 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class KeySetServer implements AutoCloseable {
 
-    /** What the endpoint answers; TRICKLE sends the key set a byte every 200 ms (over a minute in all). */
-    public enum Answer { KEYS, ERROR_500, NOT_JSON, TRICKLE }
+    /**
+     * What the endpoint answers; TRICKLE sends the key set a byte every 200 ms (over a minute in all),
+     * KEYS_AND_BROKEN_ONES the keys after entries no parser can use (an RSA key without its modulus,
+     * one whose certificate holds another key, a string).
+     */
+    public enum Answer { KEYS, ERROR_500, NOT_JSON, TRICKLE, KEYS_AND_BROKEN_ONES }
 
     private final HttpServer server;
     private final List<Long> reads = new ArrayList<>();
@@ -73,6 +77,9 @@ public final class KeySetServer implements AutoCloseable {
         int status = now == Answer.ERROR_500 ? 500 : 200;
         String body = switch (now) {
             case KEYS, TRICKLE -> new JWKSet(keys).toPublicJWKSet().toString();
+            case KEYS_AND_BROKEN_ONES -> new JWKSet(keys).toPublicJWKSet().toString().replaceFirst("\\[",
+                    "[{\"kty\":\"RSA\",\"kid\":\"no-modulus\",\"e\":\"AQAB\"},\"not a key\","
+                            + "{\"kty\":\"RSA\",\"kid\":\"foreign-x5c\",\"e\":\"AQAB\",\"n\":\"AQAB\",\"x5c\":[\"AAAA\"]},");
             case ERROR_500 -> "{\"error\":\"server_error\"}";
             case NOT_JSON -> "<html><body>Service unavailable</body></html>";
         };

@@ -12,7 +12,6 @@ import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.jwk.source.RateLimitReachedException;
-import com.nimbusds.jose.jwk.source.URLBasedJWKSetSource;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 
@@ -40,7 +39,7 @@ final class EntraKeySet {
         BoundedRetriever retriever = new BoundedRetriever(CONNECT_TIMEOUT_MILLIS, READ_TIMEOUT_MILLIS, SIZE_LIMIT_BYTES,
                 READ_BOUND_MILLIS);
         try {
-            limiter = new OneReadPerInterval(new URLBasedJWKSetSource<>(settings.jwksUri().toURL(), retriever),
+            limiter = new OneReadPerInterval(new KeyByKeySetSource(settings.jwksUri().toURL(), retriever),
                     settings.jwksMinRefresh().toMillis(), ttl);
         } catch (MalformedURLException e) {
             throw new IllegalArgumentException(VerifierSettings.JWKS_URI + " must be a URL");

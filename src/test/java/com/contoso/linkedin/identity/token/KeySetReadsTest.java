@@ -146,6 +146,16 @@ class KeySetReadsTest {
     }
 
     @Test
+    void keysNoParserCanUse_areLeftOut_andTheOthersStillVerify() throws Exception {
+        // Microsoft's set, not ours: one odd entry must not refuse every token.
+        try (KeySetServer keySet = new KeySetServer(firstKey)) {
+            keySet.answer(KeySetServer.Answer.KEYS_AND_BROKEN_ONES);
+
+            assertTrue(verifier(keySet.uri()).verify(sign(firstKey, claims(TENANT))).isPassed());
+        }
+    }
+
+    @Test
     void everyToken_isRefused_withinTheReadBound_whenTheKeySetTrickles() throws Exception {
         try (KeySetServer keySet = new KeySetServer(firstKey)) {
             keySet.answer(KeySetServer.Answer.TRICKLE);
