@@ -12,8 +12,9 @@ import java.util.Optional;
  * <p>{@code settingVersion} is the number the setting's ETag carries and If-Match is held to: it
  * moves with every write of the setting and with every change of the record that changes what the
  * setting shows (the country's default mode while none is written, or the availability), so that
- * an ETag always names one representation. The setting's own version (SPEC section 3) is that
- * number once an admin has written it, and 0 while none has.
+ * an ETag always names one representation. The setting's own version (SPEC section 3: GET's
+ * {@code version}, answers' {@code settingVersion}, the audit's) counts its writes only: 0 while
+ * none is written, then 1, 2...; a record change never moves it.
  */
 public record Tenant(String tenantId, TenantProfile profile, Optional<TenantSetting> writtenSetting,
         long settingVersion, long consentEpoch) {
@@ -28,16 +29,14 @@ public record Tenant(String tenantId, TenantProfile profile, Optional<TenantSett
         return created.toEpochMilli();
     }
 
-    /** A tenant whose version is its written setting's (0 while none is written). */
+    /** A tenant whose ETag's number is its written setting's version (0 while none is written). */
     public Tenant(String tenantId, TenantProfile profile, Optional<TenantSetting> writtenSetting, long consentEpoch) {
         this(tenantId, profile, writtenSetting, writtenSetting.map(TenantSetting::version).orElse(0L), consentEpoch);
     }
 
-    /** The setting in force: the written one, at the tenant's version, or the country's default, at version 0. */
+    /** The setting in force: the written one, or the country's default, at version 0. */
     public TenantSetting setting() {
-        return writtenSetting
-                .map(s -> new TenantSetting(s.mode(), s.selectedGroupId(), settingVersion, s.updatedAt(), s.updatedBy()))
-                .orElseGet(() -> TenantSetting.defaultFor(profile));
+        return writtenSetting.orElseGet(() -> TenantSetting.defaultFor(profile));
     }
 
     /** Rules 2 and 3 of the decision table: whether the feature exists for this tenant at all. */

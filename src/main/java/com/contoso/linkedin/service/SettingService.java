@@ -63,7 +63,7 @@ public class SettingService {
             }
             refuseIfStale(tenant, precondition);
             Instant now = clock.instant();
-            TenantSetting next = new TenantSetting(change.mode(), change.selectedGroupId(), tenant.settingVersion() + 1,
+            TenantSetting next = new TenantSetting(change.mode(), change.selectedGroupId(), current.version() + 1,
                     now, who);
             boolean withdraw = next.mode() == IntegrationMode.DISABLED && current.mode() != IntegrationMode.DISABLED;
             AuditEntry audit = AuditEntry.setting(next.version(), who, now, SettingState.of(current),
@@ -75,7 +75,7 @@ public class SettingService {
                 if (withdraw) {
                     Metrics.count("ConsentWithdrawals", "Cause", "TENANT_DISABLED");
                 }
-                return new Outcome(new Tenant(tenantId, tenant.profile(), Optional.of(next), next.version(),
+                return new Outcome(new Tenant(tenantId, tenant.profile(), Optional.of(next), tenant.settingVersion() + 1,
                         tenant.consentEpoch() + (withdraw ? 1 : 0)), true);
             } catch (ConcurrentChangeException lost) {
                 // Read again: a moved version fails the precondition above, or is retried when

@@ -153,6 +153,29 @@ class AuditApiTest {
         assertEquals("\"1\"", unmoved.header("ETag"));
     }
 
+    @Test
+    void aRecordChange_afterAWrite_movesTheETag_butNotTheVersion_whichCountsWrites() {
+        // SPEC 3: settingVersion is the setting's version; a rollout is no write of the setting.
+        String tenant = Tenants.provisioned("PUBLIC", "US", false);
+        var first = LambdaEvents.put("/tenants/" + tenant + "/linkedin-integration").as(globalAdmin(tenant))
+                .json("{\"mode\":\"ENABLED\"}").send();
+        Tenants.provision(tenant, "PUBLIC", "US", true, true); // rolled out: availability changes
+        var rolledOut = LambdaEvents.get("/tenants/" + tenant + "/linkedin-integration").as(globalReader(tenant)).send();
+        var check = Checks.eligibility(tenant, newId());
+        var second = LambdaEvents.put("/tenants/" + tenant + "/linkedin-integration").as(globalAdmin(tenant))
+                .header("If-Match", rolledOut.header("ETag")).json("{\"mode\":\"DISABLED\"}").send();
+
+        assertEquals(1, first.json().getInt("version"));
+        assertEquals(1, rolledOut.json().getInt("version"), "a record change is no write of the setting");
+        assertEquals("AVAILABLE", rolledOut.json().getString("availability"));
+        assertFalse(first.header("ETag").equals(rolledOut.header("ETag")), "what GET shows changed: so does its ETag");
+        assertEquals(1, check.json().getInt("settingVersion"));
+        assertEquals(200, second.status(), second::toString);
+        assertEquals(2, second.json().getInt("version"));
+        assertEquals(List.of(2, 1), LambdaEvents.get("/tenants/" + tenant + "/linkedin-integration/audit")
+                .query("kind=SETTING").as(globalReader(tenant)).send().json().getList("entries.version", Integer.class));
+    }
+
     /** The kind's own fields: the entry without the common ones, nulls left out. */
     private static Map<String, Object> fields(Map<String, Object> entry) {
         Map<String, Object> own = new java.util.HashMap<>(entry);

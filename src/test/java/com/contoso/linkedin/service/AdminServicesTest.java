@@ -124,15 +124,17 @@ class AdminServicesTest {
     }
 
     @Test
-    void aSettingWrittenAfterTheETagMoved_takesTheNextVersion_fromTheETags() {
+    void aSettingWrittenAfterTheETagMoved_isVersion1_andItsETagMovesOnFromTheOneRead() {
         String tenantId = tenant(store);
         tenants.save(tenantId, in("DE", true), "operator", "request");
 
         var written = settings.change(tenantId, new SettingChange(IntegrationMode.ENABLED, null, null),
                 new VersionPrecondition(false, Set.of(1L)), "admin", "request");
 
-        assertEquals(2, written.tenant().setting().version(), "one past the ETag read, \"1\"");
-        assertEquals(2, stored(tenantId).setting().version());
+        assertEquals(1, written.tenant().setting().version(), "the first write: SPEC's version counts writes");
+        assertEquals(2, written.tenant().settingVersion(), "one past the ETag read, \"1\"");
+        assertEquals(1, stored(tenantId).setting().version());
+        assertEquals(2, stored(tenantId).settingVersion());
         assertThrows(VersionMismatchException.class, () -> settings.change(tenantId,
                 new SettingChange(IntegrationMode.DISABLED, null, null), new VersionPrecondition(false, Set.of(0L)), "admin", "request"));
     }

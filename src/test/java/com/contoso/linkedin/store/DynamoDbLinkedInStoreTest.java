@@ -91,13 +91,17 @@ class DynamoDbLinkedInStoreTest extends LinkedInStoreContract {
         return new AuditEntry.Stamp("admin", at, "req");
     }
 
+    /** A new tenant with this record, created at {@code at}. */
+    private static void create(String tenantId, TenantProfile profile, Instant at) {
+        store.saveProfile(tenantId, profile, Optional.empty(), false, false,
+                new AuditEntry("operator", at, "req", null, new AuditEntry.TenantRecordChanged(Optional.empty(), profile)));
+    }
+
     @Test
     void tenantItem_keepsItsKeyAndAttributeNames() {
         String tenantId = id();
         Instant at = Instant.parse("2026-11-27T19:00:00Z");
-        TenantProfile profile = new TenantProfile(Cloud.PUBLIC, "US", true, false);
-        store.saveProfile(tenantId, profile, Optional.empty(), false, false,
-                new AuditEntry("operator", at, "req", null, new AuditEntry.TenantRecordChanged(Optional.empty(), profile)));
+        create(tenantId, new TenantProfile(Cloud.PUBLIC, "US", true, false), at);
         store.saveSetting(tenantId, 0, new TenantSetting(IntegrationMode.SELECTED, "g", 1, at, "admin"), true,
                 AuditEntry.setting(1, "admin", at, new SettingState(IntegrationMode.ENABLED, null),
                         new SettingState(IntegrationMode.SELECTED, "g"), "why", "req"));
@@ -109,7 +113,8 @@ class DynamoDbLinkedInStoreTest extends LinkedInStoreContract {
                 Map.entry("rolledOut", AttributeValue.fromBool(true)),
                 Map.entry("usersCanConsentToApps", AttributeValue.fromBool(false)),
                 Map.entry("createdAt", s(at.toString())), Map.entry("profileUpdatedAt", s(at.toString())),
-                Map.entry("settingVersion", AttributeValue.fromN("1")), Map.entry("consentEpoch", AttributeValue.fromN(Long.toString(Tenant.firstConsentEpoch(at) + 1))),
+                Map.entry("settingVersion", AttributeValue.fromN("1")), Map.entry("writtenVersion", AttributeValue.fromN("1")),
+                Map.entry("consentEpoch", AttributeValue.fromN(Long.toString(Tenant.firstConsentEpoch(at) + 1))),
                 Map.entry("mode", s("SELECTED")), Map.entry("selectedGroupId", s("g")),
                 Map.entry("updatedAt", s(at.toString())), Map.entry("updatedBy", s("admin"))), tenant);
         assertEquals(Map.of("pk", s("COUNTS#" + tenantId), "sk", s("COUNTS"), "connected", AttributeValue.fromN("0")),
@@ -117,12 +122,29 @@ class DynamoDbLinkedInStoreTest extends LinkedInStoreContract {
     }
 
     @Test
+    void aTenantItemWrittenBeforeTheSettingKeptItsOwnVersion_readsTheETagsNumberAsIt() {
+        String tenantId = id();
+        Instant at = Instant.parse("2026-11-27T19:00:00Z");
+        create(tenantId, new TenantProfile(Cloud.PUBLIC, "US", true, true), at);
+        Map<String, AttributeValue> item = new java.util.HashMap<>(Map.of("pk", s("TENANT#" + tenantId), "sk", s("TENANT"),
+                "mode", s("DISABLED"), "settingVersion", AttributeValue.fromN("3"), "updatedAt", s(at.toString()),
+                "updatedBy", s("admin")));
+        dynamo.updateItem(b -> b.tableName(TABLE).key(Map.of("pk", item.get("pk"), "sk", item.get("sk")))
+                .updateExpression("SET #m = :m, settingVersion = :v, updatedAt = :t, updatedBy = :b")
+                .expressionAttributeNames(Map.of("#m", "mode")).expressionAttributeValues(Map.of(":m", item.get("mode"),
+                        ":v", item.get("settingVersion"), ":t", item.get("updatedAt"), ":b", item.get("updatedBy"))));
+
+        Tenant read = store.findTenant(tenantId).orElseThrow();
+
+        assertEquals(3, read.setting().version());
+        assertEquals(3, read.settingVersion());
+    }
+
+    @Test
     void auditItems_areKeyedByTime_withTheirKindsFields() {
         String tenantId = id();
         Instant at = Instant.parse("2026-11-27T19:00:00.123Z");
-        TenantProfile profile = new TenantProfile(Cloud.PUBLIC, "US", true, false);
-        store.saveProfile(tenantId, profile, Optional.empty(), false, false,
-                new AuditEntry("operator", at, "req", null, new AuditEntry.TenantRecordChanged(Optional.empty(), profile)));
+        create(tenantId, new TenantProfile(Cloud.PUBLIC, "US", true, false), at);
         store.saveSetting(tenantId, 0, new TenantSetting(IntegrationMode.SELECTED, "g", 1, at, "admin"), false,
                 AuditEntry.setting(1, "admin", at, new SettingState(IntegrationMode.ENABLED, null),
                         new SettingState(IntegrationMode.SELECTED, "g"), "why", "req"));

@@ -163,7 +163,7 @@ public class InMemoryLinkedInStore implements LinkedInStore {
             if (!holds) {
                 throw new ConcurrentChangeException("The setting changed while it was being saved");
             }
-            tenants.put(tenantId, new Tenant(tenantId, current.profile(), Optional.of(setting), setting.version(),
+            tenants.put(tenantId, new Tenant(tenantId, current.profile(), Optional.of(setting), expectedVersion + 1,
                     current.consentEpoch() + (withdrawConsents ? 1 : 0)));
             audit(tenantId, audit);
         }

@@ -68,8 +68,8 @@ final class ApiSchemas {
                         + "updatedAt or updatedBy.")
                 .enumeration("availability", "Whether the integration exists for the tenant at all, else why not.",
                         "AVAILABLE", "CLOUD_NOT_SUPPORTED", "NOT_ROLLED_OUT")
-                .minimum("version", 0, "0 while the setting was never written; then the ETag's number, which also "
-                        + "moves when a record change changes what the setting shows (the default mode, the availability).")
+                .minimum("version", 0, "The writes of the setting so far: 0 while never written. The ETag carries "
+                        + "another number, which a record change that changes what the setting shows also moves.")
                 .format("updatedAt", INSTANT).nullable("updatedAt", null)
                 .nullable("updatedBy", "The object id of who wrote it."));
         refine("StateView", s -> s.answer().ref("mode", "IntegrationMode").nullable("selectedGroupId", null));

@@ -31,10 +31,11 @@ final class TenantItem {
     private static final String USERS_CAN_CONSENT = "usersCanConsentToApps";
     private static final String CREATED_AT = "createdAt";
     private static final String PROFILE_UPDATED_AT = "profileUpdatedAt";
-    // the admin's setting, present once written (mode), and the version of what the setting shows,
-    // which record changes move too
+    // the admin's setting, present once written (mode), with its version (the writes so far), and
+    // the number the setting's ETag carries, which record changes that change what it shows move too
     private static final String MODE = "mode";
     private static final String SELECTED_GROUP = "selectedGroupId";
+    private static final String WRITTEN_VERSION = "writtenVersion";
     private static final String SETTING_VERSION = "settingVersion";
     private static final String UPDATED_AT = "updatedAt";
     private static final String UPDATED_BY = "updatedBy";
@@ -50,11 +51,13 @@ final class TenantItem {
                     Cloud.valueOf(item.get(CLOUD).s()), item.get(COUNTRY).s(),
                     item.get(ROLLED_OUT).bool(), item.get(USERS_CAN_CONSENT).bool());
             long version = number(item, SETTING_VERSION);
-            Optional<TenantSetting> written = !item.containsKey(MODE) ? Optional.empty()
+            // Items written before the two numbers were kept apart hold only the ETag's.
+            long written = item.containsKey(WRITTEN_VERSION) ? number(item, WRITTEN_VERSION) : version;
+            Optional<TenantSetting> setting = !item.containsKey(MODE) ? Optional.empty()
                     : Optional.of(new TenantSetting(IntegrationMode.valueOf(item.get(MODE).s()),
-                            string(item, SELECTED_GROUP), version,
+                            string(item, SELECTED_GROUP), written,
                             Instant.parse(item.get(UPDATED_AT).s()), string(item, UPDATED_BY)));
-            return new Tenant(tenantId, profile, written, version, number(item, CONSENT_EPOCH));
+            return new Tenant(tenantId, profile, setting, version, number(item, CONSENT_EPOCH));
         } catch (RuntimeException unreadable) {
             // Never guess from an item we cannot read.
             throw new StoreUnavailableException("Unreadable tenant item", unreadable);
@@ -105,14 +108,16 @@ final class TenantItem {
     }
 
     /**
-     * Writes the setting on condition that the tenant exists with version {@code expectedVersion};
-     * a setting that enables the integration also needs the public cloud, so that it is never
-     * enabled elsewhere even if the record changed since the read.
+     * Writes the setting, and moves its ETag's number on by one, on condition that the tenant exists
+     * with that number at {@code expectedVersion}; a setting that enables the integration also
+     * needs the public cloud, so that it is never enabled elsewhere even if the record changed
+     * since the read.
      */
     static Expression saveSetting(long expectedVersion, TenantSetting setting, boolean withdrawConsents) {
         Expression save = new Expression()
                 .set(MODE, s(setting.mode().name()))
-                .set(SETTING_VERSION, n(setting.version()))
+                .set(WRITTEN_VERSION, n(setting.version()))
+                .set(SETTING_VERSION, n(expectedVersion + 1))
                 .set(UPDATED_AT, s(setting.updatedAt().toString()))
                 .set(UPDATED_BY, s(setting.updatedBy()));
         if (withdrawConsents) {
