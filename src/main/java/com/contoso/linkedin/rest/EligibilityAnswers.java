@@ -103,7 +103,7 @@ public class EligibilityAnswers {
             cards.add(CardView.of(request.subjectIds().get(i), evaluation.cards().get(i)));
         }
         var freshness = evaluation.freshness();
-        return new ProfileCardsView(request.viewerId(), freshness.settingVersion(), freshness.evaluatedAt().toString(),
+        return new ProfileCardsView(request.viewerId(), freshness.settingVersion(), ResponseBodies.text(freshness.evaluatedAt()),
                 freshness.maxStalenessSeconds(), cards);
     }
 

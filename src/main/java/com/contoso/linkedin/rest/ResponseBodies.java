@@ -1,6 +1,8 @@
 package com.contoso.linkedin.rest;
 
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -25,8 +27,14 @@ public final class ResponseBodies {
     private ResponseBodies() {
     }
 
-    private static String text(Instant instant) {
-        return instant == null ? null : instant.toString();
+    /**
+     * Instants as ISO-8601 UTC to the millisecond, always with three digits (Instant.toString drops
+     * a zero fraction): every time the API shows has the same length, so times also sort as text.
+     */
+    private static final DateTimeFormatter MILLISECONDS = new DateTimeFormatterBuilder().appendInstant(3).toFormatter();
+
+    static String text(Instant instant) {
+        return instant == null ? null : MILLISECONDS.format(instant);
     }
 
     /** AVAILABLE, or the reason the integration is not. */
