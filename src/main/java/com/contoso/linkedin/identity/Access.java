@@ -8,8 +8,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 
 /**
  * The caller of the request the HTTP layer is serving, read once, and where its endpoints'
- * grants are checked. Order matters and is the same everywhere: no identity is 401, claims that
- * grant nothing are 403, then malformed ids are 400 ({@link Granted}), before any body is read.
+ * grants are checked. Order matters and is the same everywhere: no identity is 401, malformed ids
+ * are 400, claims that grant nothing are 403 ({@link Granted}), before any body is read.
  */
 @RequestScoped
 public class Access {

@@ -89,7 +89,7 @@ class PrimingTest {
         assertEquals(List.of("priming GET /tenants/{id}/users/{id}/linkedin-eligibility 200",
                 "priming POST /tenants/{id}/profile-cards/linkedin 200"), hot, lines::toString);
         assertEquals(2, httpLayer.size(), lines::toString);
-        assertTrue(httpLayer.get(0).endsWith(" POST /tenants/priming/profile-cards/linkedin 403"), lines::toString);
+        assertTrue(httpLayer.get(0).endsWith(" POST /tenants/priming/profile-cards/linkedin 400"), lines::toString);
         assertTrue(httpLayer.get(1).endsWith(" GET /tenants/{id}/users/{id}/linkedin-eligibility 200"), lines::toString);
     }
 
