@@ -79,7 +79,7 @@ public record SettingPreview(IntegrationMode mode, String selectedGroupId, Reaso
                 }
             }
         }
-        return new SettingPreview(to, change.selectedGroupId(), tenant.availability(), tenant.settingVersion(), changes,
+        return new SettingPreview(to, change.selectedGroupId(), tenant.availability(), tenant.etagVersion(), changes,
                 withdraws ? counts.connected() : 0, lose, gain, warnings);
     }
 

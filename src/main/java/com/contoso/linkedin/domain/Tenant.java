@@ -9,7 +9,7 @@ import java.util.Optional;
  * none has), the setting's version and the consent epoch, which every switch to {@code DISABLED}
  * moves on so that all earlier connections stop counting without touching a single user.
  *
- * <p>{@code settingVersion} is the number the setting's ETag carries and If-Match is held to: it
+ * <p>{@code etagVersion} is the number the setting's ETag carries and If-Match is held to: it
  * moves with every write of the setting and with every change of the record that changes what the
  * setting shows (the country's default mode while none is written, or the availability), so that
  * an ETag always names one representation. The setting's own version (SPEC section 3: GET's
@@ -17,7 +17,7 @@ import java.util.Optional;
  * none is written, then 1, 2...; a record change never moves it.
  */
 public record Tenant(String tenantId, TenantProfile profile, Optional<TenantSetting> writtenSetting,
-        long settingVersion, long consentEpoch) {
+        long etagVersion, long consentEpoch) {
 
     /**
      * The consent epoch a record starts in: the millisecond it was created. An offboarding erases
@@ -52,7 +52,7 @@ public record Tenant(String tenantId, TenantProfile profile, Optional<TenantSett
 
     /** The same tenant with another record: its written setting, version and epoch unchanged. */
     public Tenant withProfile(TenantProfile next) {
-        return new Tenant(tenantId, next, writtenSetting, settingVersion, consentEpoch);
+        return new Tenant(tenantId, next, writtenSetting, etagVersion, consentEpoch);
     }
 
     /**

@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * The tenant's LinkedIn integration setting. While no admin has written it, it is the default of
  * the tenant's country at version 0, without author or time (SPEC section 3); each write moves its
- * version on by one. (Its ETag carries another number, {@link Tenant#settingVersion()}, which
+ * version on by one. (Its ETag carries another number, {@link Tenant#etagVersion()}, which
  * record changes move too.)
  */
 public record TenantSetting(IntegrationMode mode, String selectedGroupId, long version, Instant updatedAt, String updatedBy) {

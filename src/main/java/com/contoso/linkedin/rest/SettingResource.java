@@ -165,7 +165,7 @@ public class SettingResource {
     }
 
     private static Response withETag(Tenant tenant) {
-        return Response.ok(SettingView.of(tenant)).tag(ETags.of(tenant.settingVersion())).build();
+        return Response.ok(SettingView.of(tenant)).tag(ETags.of(tenant.etagVersion())).build();
     }
 
     /** kind=SETTING,SELECTION: each one of AuditKind, at least one. */

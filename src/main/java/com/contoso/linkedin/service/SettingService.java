@@ -69,13 +69,13 @@ public class SettingService {
             AuditEntry audit = AuditEntry.setting(next.version(), who, now, SettingState.of(current),
                     SettingState.of(next), change.changeReason(), requestId);
             try {
-                store.saveSetting(tenantId, tenant.settingVersion(), next, withdraw, audit);
+                store.saveSetting(tenantId, tenant.etagVersion(), next, withdraw, audit);
                 cache.evict(tenantId);
                 Metrics.count("SettingChanges", "Mode", next.mode().name());
                 if (withdraw) {
                     Metrics.count("ConsentWithdrawals", "Cause", "TENANT_DISABLED");
                 }
-                return new Outcome(new Tenant(tenantId, tenant.profile(), Optional.of(next), tenant.settingVersion() + 1,
+                return new Outcome(new Tenant(tenantId, tenant.profile(), Optional.of(next), tenant.etagVersion() + 1,
                         tenant.consentEpoch() + (withdraw ? 1 : 0)), true);
             } catch (ConcurrentChangeException lost) {
                 // Read again: a moved version fails the precondition above, or is retried when
@@ -101,8 +101,8 @@ public class SettingService {
 
     /** A write that changes the state holds to the caller's If-Match. */
     private static void refuseIfStale(Tenant tenant, VersionPrecondition precondition) {
-        if (!precondition.holdsFor(tenant.settingVersion())) {
-            throw new VersionMismatchException(tenant.settingVersion());
+        if (!precondition.holdsFor(tenant.etagVersion())) {
+            throw new VersionMismatchException(tenant.etagVersion());
         }
     }
 

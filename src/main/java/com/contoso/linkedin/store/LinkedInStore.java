@@ -38,15 +38,16 @@ public interface LinkedInStore {
      *
      * @param expected the tenant as read before (empty: it must not exist yet, nor be being offboarded)
      * @param withdrawConsents whether to move the consent epoch on (and start its count afresh)
-     * @param moveSettingVersion whether the record change changes what the setting shows (its ETag moves)
+     * @param moveEtagVersion whether the record change changes what the setting shows (its ETag moves)
      * @throws ConcurrentChangeException when the tenant changed since {@code expected} was read
      */
     void saveProfile(String tenantId, TenantProfile profile, Optional<Tenant> expected, boolean withdrawConsents,
-            boolean moveSettingVersion, AuditEntry audit);
+            boolean moveEtagVersion, AuditEntry audit);
 
     /**
-     * Writes the setting and its audit entry in one transaction, on condition that the stored
-     * setting version is still {@code expectedVersion}.
+     * Writes the setting and its audit entry in one transaction, on condition that the number the
+     * setting's ETag carries ({@link Tenant#etagVersion()}) is still {@code expectedVersion}; it
+     * becomes one more.
      *
      * @param withdrawConsents whether to move the consent epoch on (and start its count afresh)
      * @throws ConcurrentChangeException when the version moved or the tenant vanished

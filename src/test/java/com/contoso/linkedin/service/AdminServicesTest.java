@@ -104,7 +104,7 @@ class AdminServicesTest {
 
         Tenant tenant = stored(tenantId);
         assertEquals(IntegrationMode.DISABLED, tenant.setting().mode());
-        assertEquals(1, tenant.settingVersion(), "the ETag moves from \"0\" to \"1\"");
+        assertEquals(1, tenant.etagVersion(), "the ETag moves from \"0\" to \"1\"");
         assertEquals(0, tenant.setting().version(), "SPEC 3: 0 while never written");
         assertTrue(tenant.setting().isDefault());
         assertEquals(FIRST_EPOCH + 1, tenant.consentEpoch(), "and consents are withdrawn");
@@ -118,9 +118,9 @@ class AdminServicesTest {
         Tenant notRolledOut = stored(tenantId);
         tenants.save(tenantId, new TenantProfile(Cloud.PUBLIC, "US", false, false), "operator", "request");
 
-        assertEquals(1, notRolledOut.settingVersion());
+        assertEquals(1, notRolledOut.etagVersion());
         assertEquals(0, notRolledOut.setting().version(), "never written");
-        assertEquals(1, stored(tenantId).settingVersion(), "usersCanConsentToApps is not part of the setting");
+        assertEquals(1, stored(tenantId).etagVersion(), "usersCanConsentToApps is not part of the setting");
     }
 
     @Test
@@ -132,9 +132,9 @@ class AdminServicesTest {
                 new VersionPrecondition(false, Set.of(1L)), "admin", "request");
 
         assertEquals(1, written.tenant().setting().version(), "the first write: SPEC's version counts writes");
-        assertEquals(2, written.tenant().settingVersion(), "one past the ETag read, \"1\"");
+        assertEquals(2, written.tenant().etagVersion(), "one past the ETag read, \"1\"");
         assertEquals(1, stored(tenantId).setting().version());
-        assertEquals(2, stored(tenantId).settingVersion());
+        assertEquals(2, stored(tenantId).etagVersion());
         assertThrows(VersionMismatchException.class, () -> settings.change(tenantId,
                 new SettingChange(IntegrationMode.DISABLED, null, null), new VersionPrecondition(false, Set.of(0L)), "admin", "request"));
     }

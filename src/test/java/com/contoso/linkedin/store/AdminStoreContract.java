@@ -89,8 +89,8 @@ abstract class AdminStoreContract {
 
     private void disable(String tenantId) {
         Tenant tenant = read(tenantId);
-        long next = tenant.settingVersion() + 1;
-        store().saveSetting(tenantId, tenant.settingVersion(), new TenantSetting(IntegrationMode.DISABLED, null, next,
+        long next = tenant.etagVersion() + 1;
+        store().saveSetting(tenantId, tenant.etagVersion(), new TenantSetting(IntegrationMode.DISABLED, null, next,
                 AT, "admin"), tenant.setting().mode() != IntegrationMode.DISABLED, AuditEntry.setting(next, "admin", AT,
                         SettingState.of(tenant.setting()), new SettingState(IntegrationMode.DISABLED, null), null, "req"));
     }
@@ -126,11 +126,11 @@ abstract class AdminStoreContract {
         Tenant moved = read(tenantId);
         store().saveProfile(tenantId, ca, store().findTenant(tenantId), false, false, record(Optional.of(de), ca, AT));
 
-        assertEquals(1, moved.settingVersion());
+        assertEquals(1, moved.etagVersion());
         assertEquals(new TenantSetting(IntegrationMode.DISABLED, null, 0, null, null), moved.setting());
         assertTrue(moved.setting().isDefault(), "no admin wrote it: still the default, at version 0");
         assertEquals(Optional.empty(), moved.writtenSetting());
-        assertEquals(1, read(tenantId).settingVersion(), "not asked: unchanged");
+        assertEquals(1, read(tenantId).etagVersion(), "not asked: unchanged");
     }
 
     @Test

@@ -186,8 +186,8 @@ class CountsUnderConcurrencyTest {
         Tenant tenant = store.findTenant(tenantId).orElseThrow();
         IntegrationMode next = tenant.setting().mode() == IntegrationMode.DISABLED ? IntegrationMode.ENABLED
                 : IntegrationMode.DISABLED;
-        long version = tenant.settingVersion() + 1;
-        store.saveSetting(tenantId, tenant.settingVersion(), new TenantSetting(next, null, version, Instant.now(), "admin"),
+        long version = tenant.etagVersion() + 1;
+        store.saveSetting(tenantId, tenant.etagVersion(), new TenantSetting(next, null, version, Instant.now(), "admin"),
                 next == IntegrationMode.DISABLED, AuditEntry.setting(version, "admin", Instant.now(),
                         SettingState.of(tenant.setting()), new SettingState(next, null), null, null));
     }

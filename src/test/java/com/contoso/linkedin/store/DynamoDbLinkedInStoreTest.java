@@ -91,6 +91,12 @@ class DynamoDbLinkedInStoreTest extends LinkedInStoreContract {
         return new AuditEntry.Stamp("admin", at, "req");
     }
 
+    /** The record of a tenant read before changed, one that changes what the setting shows. */
+    private static void changeRecord(String tenantId, Tenant read, TenantProfile next, Instant at) {
+        store.saveProfile(tenantId, next, Optional.of(read), false, true,
+                new AuditEntry("operator", at, "req", null, new AuditEntry.TenantRecordChanged(Optional.of(read.profile()), next)));
+    }
+
     /** A new tenant with this record, created at {@code at}. */
     private static void create(String tenantId, TenantProfile profile, Instant at) {
         store.saveProfile(tenantId, profile, Optional.empty(), false, false,
@@ -101,8 +107,9 @@ class DynamoDbLinkedInStoreTest extends LinkedInStoreContract {
     void tenantItem_keepsItsKeyAndAttributeNames() {
         String tenantId = id();
         Instant at = Instant.parse("2026-11-27T19:00:00Z");
-        create(tenantId, new TenantProfile(Cloud.PUBLIC, "US", true, false), at);
-        store.saveSetting(tenantId, 0, new TenantSetting(IntegrationMode.SELECTED, "g", 1, at, "admin"), true,
+        create(tenantId, new TenantProfile(Cloud.PUBLIC, "US", false, false), at);
+        changeRecord(tenantId, store.findTenant(tenantId).orElseThrow(), new TenantProfile(Cloud.PUBLIC, "US", true, false), at);
+        store.saveSetting(tenantId, 1, new TenantSetting(IntegrationMode.SELECTED, "g", 1, at, "admin"), true,
                 AuditEntry.setting(1, "admin", at, new SettingState(IntegrationMode.ENABLED, null),
                         new SettingState(IntegrationMode.SELECTED, "g"), "why", "req"));
 
@@ -113,7 +120,7 @@ class DynamoDbLinkedInStoreTest extends LinkedInStoreContract {
                 Map.entry("rolledOut", AttributeValue.fromBool(true)),
                 Map.entry("usersCanConsentToApps", AttributeValue.fromBool(false)),
                 Map.entry("createdAt", s(at.toString())), Map.entry("profileUpdatedAt", s(at.toString())),
-                Map.entry("settingVersion", AttributeValue.fromN("1")), Map.entry("writtenVersion", AttributeValue.fromN("1")),
+                Map.entry("settingVersion", AttributeValue.fromN("2")), Map.entry("writtenVersion", AttributeValue.fromN("1")),
                 Map.entry("consentEpoch", AttributeValue.fromN(Long.toString(Tenant.firstConsentEpoch(at) + 1))),
                 Map.entry("mode", s("SELECTED")), Map.entry("selectedGroupId", s("g")),
                 Map.entry("updatedAt", s(at.toString())), Map.entry("updatedBy", s("admin"))), tenant);
@@ -126,18 +133,20 @@ class DynamoDbLinkedInStoreTest extends LinkedInStoreContract {
         String tenantId = id();
         Instant at = Instant.parse("2026-11-27T19:00:00Z");
         create(tenantId, new TenantProfile(Cloud.PUBLIC, "US", true, true), at);
-        Map<String, AttributeValue> item = new java.util.HashMap<>(Map.of("pk", s("TENANT#" + tenantId), "sk", s("TENANT"),
-                "mode", s("DISABLED"), "settingVersion", AttributeValue.fromN("3"), "updatedAt", s(at.toString()),
-                "updatedBy", s("admin")));
-        dynamo.updateItem(b -> b.tableName(TABLE).key(Map.of("pk", item.get("pk"), "sk", item.get("sk")))
+        // As such an item was: the written setting's version is the ETag's number, no writtenVersion.
+        dynamo.updateItem(b -> b.tableName(TABLE).key(Map.of("pk", s("TENANT#" + tenantId), "sk", s("TENANT")))
                 .updateExpression("SET #m = :m, settingVersion = :v, updatedAt = :t, updatedBy = :b")
-                .expressionAttributeNames(Map.of("#m", "mode")).expressionAttributeValues(Map.of(":m", item.get("mode"),
-                        ":v", item.get("settingVersion"), ":t", item.get("updatedAt"), ":b", item.get("updatedBy"))));
+                .expressionAttributeNames(Map.of("#m", "mode")).expressionAttributeValues(Map.of(":m", s("DISABLED"),
+                        ":v", AttributeValue.fromN("3"), ":t", s(at.toString()), ":b", s("admin"))));
 
         Tenant read = store.findTenant(tenantId).orElseThrow();
+        changeRecord(tenantId, read, new TenantProfile(Cloud.PUBLIC, "US", false, true), at);
+        Tenant changed = store.findTenant(tenantId).orElseThrow();
 
         assertEquals(3, read.setting().version());
-        assertEquals(3, read.settingVersion());
+        assertEquals(3, read.etagVersion());
+        assertEquals(3, changed.setting().version(), "a record change moves the ETag's number only");
+        assertEquals(4, changed.etagVersion());
     }
 
     @Test

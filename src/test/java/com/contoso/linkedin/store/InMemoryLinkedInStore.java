@@ -131,19 +131,19 @@ public class InMemoryLinkedInStore implements LinkedInStore {
 
     @Override
     public void saveProfile(String tenantId, TenantProfile profile, Optional<Tenant> expected, boolean withdrawConsents,
-            boolean moveSettingVersion, AuditEntry audit) {
+            boolean moveEtagVersion, AuditEntry audit) {
         letOtherWriterIn();
         synchronized (lock) {
             called("saveProfile");
             Tenant current = tenants.get(tenantId);
             boolean stillAsRead = expected.isEmpty() ? current == null && !offboardings.containsKey(tenantId)
                     : current != null && current.profile().equals(expected.get().profile())
-                            && current.settingVersion() == expected.get().settingVersion();
+                            && current.etagVersion() == expected.get().etagVersion();
             if (!stillAsRead) {
                 throw new ConcurrentChangeException("The tenant changed while its record was being saved");
             }
             Optional<TenantSetting> setting = current == null ? Optional.empty() : current.writtenSetting();
-            long version = current == null ? 0 : current.settingVersion() + (moveSettingVersion ? 1 : 0);
+            long version = current == null ? 0 : current.etagVersion() + (moveEtagVersion ? 1 : 0);
             long epoch = current == null ? Tenant.firstConsentEpoch(audit.when())
                     : current.consentEpoch() + (withdrawConsents ? 1 : 0);
             tenants.put(tenantId, new Tenant(tenantId, profile, setting, version, epoch));
@@ -158,7 +158,7 @@ public class InMemoryLinkedInStore implements LinkedInStore {
         synchronized (lock) {
             called("saveSetting");
             Tenant current = tenants.get(tenantId);
-            boolean holds = current != null && current.settingVersion() == expectedVersion
+            boolean holds = current != null && current.etagVersion() == expectedVersion
                     && (setting.mode() == IntegrationMode.DISABLED || current.profile().cloud() == Cloud.PUBLIC);
             if (!holds) {
                 throw new ConcurrentChangeException("The setting changed while it was being saved");
@@ -360,7 +360,7 @@ public class InMemoryLinkedInStore implements LinkedInStore {
         synchronized (lock) {
             called("startOffboarding");
             Tenant current = tenants.get(tenantId);
-            if (current == null || current.settingVersion() != expected.settingVersion()
+            if (current == null || current.etagVersion() != expected.etagVersion()
                     || current.consentEpoch() != expected.consentEpoch() || offboardings.containsKey(tenantId)) {
                 throw new ConcurrentChangeException("The tenant changed, or another call started its offboarding");
             }

@@ -89,10 +89,10 @@ public class DynamoDbLinkedInStore implements LinkedInStore {
 
     @Override
     public void saveProfile(String tenantId, TenantProfile profile, Optional<Tenant> expected, boolean withdrawConsents,
-            boolean moveSettingVersion, AuditEntry audit) {
+            boolean moveEtagVersion, AuditEntry audit) {
         List<TransactWriteItem> actions = new ArrayList<>();
         actions.add(requests.update(TableLayout.tenantKey(tenantId),
-                TenantItem.saveProfile(profile, expected, withdrawConsents, moveSettingVersion, audit.when())));
+                TenantItem.saveProfile(profile, expected, withdrawConsents, moveEtagVersion, audit.when())));
         actions.add(auditPut(tenantId, audit));
         if (withdrawConsents) {
             actions.add(requests.update(TableLayout.countsKey(tenantId), CountsItem.startConnectedAfresh()));
@@ -120,7 +120,7 @@ public class DynamoDbLinkedInStore implements LinkedInStore {
         }
         // The same request's retry (the SDK's, after an answer lost on the way) carries the same
         // token, and DynamoDB then reports the commit that already happened instead of a failed
-        // condition. A new attempt after a lost race differs in its time stamp, hence its token.
+        // condition. A new attempt after a lost race expects another ETag number, hence its token.
         String request = audit.requestId() + "|" + tenantId + "|" + expectedVersion + "|" + setting.updatedAt();
         for (int attempt = 1;; attempt++) {
             String token = UUID.nameUUIDFromBytes((request + "|" + attempt).getBytes(StandardCharsets.UTF_8))

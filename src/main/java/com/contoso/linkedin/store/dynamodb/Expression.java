@@ -39,6 +39,12 @@ final class Expression {
         return this;
     }
 
+    /** {@code SET #a = if_not_exists(#a, #from)}: another attribute's value, as the item had it, once. */
+    Expression setIfNotExistsFrom(String attribute, String from) {
+        sets.add(name(attribute) + " = if_not_exists(" + name(attribute) + ", " + name(from) + ")");
+        return this;
+    }
+
     /** {@code SET #a = #a + :by}: the attribute must exist. */
     Expression increment(String attribute, long by) {
         sets.add(name(attribute) + " = " + name(attribute) + " + " + value(attribute, AttributeValues.n(by)));

@@ -80,7 +80,7 @@ final class TenantItem {
      * the item is still missing, or still has the record and version read.
      */
     static Expression saveProfile(TenantProfile profile, Optional<Tenant> expected, boolean withdrawConsents,
-            boolean moveSettingVersion, Instant now) {
+            boolean moveEtagVersion, Instant now) {
         Expression save = new Expression()
                 .set(CLOUD, s(profile.cloud().name()))
                 .set(COUNTRY, s(profile.countryCode()))
@@ -88,8 +88,9 @@ final class TenantItem {
                 .set(USERS_CAN_CONSENT, bool(profile.usersCanConsentToApps()))
                 .set(PROFILE_UPDATED_AT, s(now.toString()))
                 .setIfNotExists(CREATED_AT, s(now.toString()));
-        if (moveSettingVersion) {
-            save.incrementFrom(SETTING_VERSION, 0, 1);
+        if (moveEtagVersion) {
+            // An item written before the two numbers were kept apart keeps the version it showed.
+            save.incrementFrom(SETTING_VERSION, 0, 1).setIfNotExistsFrom(WRITTEN_VERSION, SETTING_VERSION);
         } else {
             save.setIfNotExists(SETTING_VERSION, n(0));
         }
@@ -104,7 +105,7 @@ final class TenantItem {
                 .whenEquals(COUNTRY, s(read.countryCode()))
                 .whenEquals(ROLLED_OUT, bool(read.rolledOut()))
                 .whenEquals(USERS_CAN_CONSENT, bool(read.usersCanConsentToApps()))
-                .whenEquals(SETTING_VERSION, n(expected.get().settingVersion()));
+                .whenEquals(SETTING_VERSION, n(expected.get().etagVersion()));
     }
 
     /**
@@ -138,7 +139,7 @@ final class TenantItem {
     /** Offboarding deletes the item as read: nothing of the record may have changed since. */
     static Expression deleteAsRead(Tenant expected) {
         return new Expression().whenExists(TableLayout.PK)
-                .whenEquals(SETTING_VERSION, n(expected.settingVersion()))
+                .whenEquals(SETTING_VERSION, n(expected.etagVersion()))
                 .whenEquals(CONSENT_EPOCH, n(expected.consentEpoch()));
     }
 
