@@ -53,8 +53,9 @@ public class DirectoryResource {
     @APIResponse(responseCode = "404", ref = ApiDocument.TENANT_NOT_PROVISIONED)
     public GroupMembersView sync(@RestPath String tenantId, @RestPath String groupId, @Context HttpHeaders headers,
             String body) {
-        Granted granted = access.require(tenantId, Grant.GLOBAL_ADMIN, Grant.DIRECTORY_SYNC_APP);
+        access.caller(); // 401 first; then every id of the path is 400 before the grants (Granted)
         String group = Ids.requireGuid(groupId, "groupId");
+        Granted granted = access.require(tenantId, Grant.GLOBAL_ADMIN, Grant.DIRECTORY_SYNC_APP);
         GroupMembersBody request = bodies.read(headers, body, GroupMembersBody.class);
         var made = selection.updateGroupMembers(granted.tenantId(), group, request.toAdd(), request.toRemove(),
                 granted.caller().auditName(), access.requestId());

@@ -27,8 +27,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.contoso.linkedin.identity.token.EntraTokenVerifier;
@@ -42,7 +41,7 @@ import com.nimbusds.jose.util.JSONObjectUtils;
  * The authorizer as API Gateway calls it: real HTTP API authorizer events (payload 2.0) through
  * {@code handleRequest}, simple responses parsed back; one log line per refusal.
  */
-@Execution(ExecutionMode.SAME_THREAD) // swaps System.out and system properties
+@Isolated // swaps System.out and system properties: nothing may run beside it
 class AuthorizerHandlerTest {
 
     private static final String TENANT = tenant();

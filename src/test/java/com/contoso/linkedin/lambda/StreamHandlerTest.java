@@ -30,8 +30,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.contoso.linkedin.support.FakeEventBridge;
@@ -51,7 +50,7 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
  * The stream function end to end against a local EventBridge that speaks PutEvents: what it puts,
  * in calls of at most ten, and which records it reports for Lambda to retry.
  */
-@Execution(ExecutionMode.SAME_THREAD) // sets a system property
+@Isolated // sets a system property: nothing may run beside it
 class StreamHandlerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TENANT = "8f6a7b2e-1c3d-4e5f-9a0b-1c2d3e4f5a6b";

@@ -23,9 +23,12 @@ public final class KeySetServer implements AutoCloseable {
     /**
      * What the endpoint answers; TRICKLE sends the key set a byte every 200 ms (over a minute in all),
      * KEYS_AND_BROKEN_ONES the keys after entries no parser can use (an RSA key without its modulus,
-     * one whose certificate holds another key, a string).
+     * one whose x5c is no certificate, a string), ONLY_BROKEN_ONES those entries alone.
      */
-    public enum Answer { KEYS, ERROR_500, NOT_JSON, TRICKLE, KEYS_AND_BROKEN_ONES }
+    public enum Answer { KEYS, ERROR_500, NOT_JSON, TRICKLE, KEYS_AND_BROKEN_ONES, ONLY_BROKEN_ONES }
+
+    private static final String BROKEN_KEYS = "{\"kty\":\"RSA\",\"kid\":\"no-modulus\",\"e\":\"AQAB\"},\"not a key\","
+            + "{\"kty\":\"RSA\",\"kid\":\"no-certificate\",\"e\":\"AQAB\",\"n\":\"AQAB\",\"x5c\":[\"AAAA\"]}";
 
     private final HttpServer server;
     private final List<Long> reads = new ArrayList<>();
@@ -78,8 +81,8 @@ public final class KeySetServer implements AutoCloseable {
         String body = switch (now) {
             case KEYS, TRICKLE -> new JWKSet(keys).toPublicJWKSet().toString();
             case KEYS_AND_BROKEN_ONES -> new JWKSet(keys).toPublicJWKSet().toString().replaceFirst("\\[",
-                    "[{\"kty\":\"RSA\",\"kid\":\"no-modulus\",\"e\":\"AQAB\"},\"not a key\","
-                            + "{\"kty\":\"RSA\",\"kid\":\"foreign-x5c\",\"e\":\"AQAB\",\"n\":\"AQAB\",\"x5c\":[\"AAAA\"]},");
+                    java.util.regex.Matcher.quoteReplacement("[" + BROKEN_KEYS + ","));
+            case ONLY_BROKEN_ONES -> "{\"keys\":[" + BROKEN_KEYS + "]}";
             case ERROR_500 -> "{\"error\":\"server_error\"}";
             case NOT_JSON -> "<html><body>Service unavailable</body></html>";
         };

@@ -20,10 +20,11 @@ import com.nimbusds.jose.util.ResourceRetriever;
 
 /**
  * The key set read from its URL as nimbus' {@code URLBasedJWKSetSource} reads it, but parsed key by
- * key: a key that cannot be parsed (an RSA key without its modulus, an {@code x5c} that does not
- * hold the key) is left out instead of failing the whole set. The set is Microsoft's, not ours,
- * and one odd entry must not refuse every token its other keys signed; a key left out verifies
- * nothing, so nothing passes by it. A body that is no key set at all still fails the read.
+ * key: a key that cannot be parsed (an RSA key without its modulus, an {@code x5c} that is no
+ * certificate of the key) is left out instead of failing the whole set. The set is Microsoft's, not
+ * ours, and one odd entry must not refuse every token its other keys signed; a key left out
+ * verifies nothing, so nothing passes by it. A body that is no key set, or a set of which no key
+ * can be used, still fails the read (KEY_SET_UNAVAILABLE, which pages: every token is refused).
  */
 final class KeyByKeySetSource implements JWKSetSource<SecurityContext> {
     private final URL url;
@@ -50,7 +51,7 @@ final class KeyByKeySetSource implements JWKSetSource<SecurityContext> {
         }
     }
 
-    /** The usable keys of a JSON key set; fails only when the body is not one. */
+    /** The usable keys of a JSON key set; fails when the body is not one, or none of its keys is. */
     static JWKSet parse(String body) throws ParseException {
         List<Object> entries = JSONObjectUtils.getJSONArray(JSONObjectUtils.parse(body), "keys");
         if (entries == null) {
@@ -65,6 +66,9 @@ final class KeyByKeySetSource implements JWKSetSource<SecurityContext> {
                     // left out: see the class comment
                 }
             }
+        }
+        if (keys.isEmpty() && !entries.isEmpty()) {
+            throw new ParseException("None of the set's " + entries.size() + " keys can be used", 0);
         }
         return new JWKSet(keys);
     }

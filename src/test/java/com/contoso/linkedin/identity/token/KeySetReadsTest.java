@@ -156,6 +156,16 @@ class KeySetReadsTest {
     }
 
     @Test
+    void aKeySetOfWhichNoKeyCanBeUsed_isUnavailable_notASetOfUnknownKeys() throws Exception {
+        // KEY_SET_UNAVAILABLE pages (AuthorizerFaultsAlarm): every token is refused while it lasts.
+        try (KeySetServer keySet = new KeySetServer(firstKey)) {
+            keySet.answer(KeySetServer.Answer.ONLY_BROKEN_ONES);
+
+            assertEquals(Refusal.KEY_SET_UNAVAILABLE, verifier(keySet.uri()).verify(sign(firstKey, claims(TENANT))).refusal());
+        }
+    }
+
+    @Test
     void everyToken_isRefused_withinTheReadBound_whenTheKeySetTrickles() throws Exception {
         try (KeySetServer keySet = new KeySetServer(firstKey)) {
             keySet.answer(KeySetServer.Answer.TRICKLE);
