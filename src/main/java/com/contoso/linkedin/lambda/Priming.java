@@ -59,6 +59,8 @@ public class Priming implements Resource {
 
     /** The nil GUID: a well-formed tenant id that no directory ever issues. */
     static final String NO_TENANT = "00000000-0000-0000-0000-000000000000";
+    /** A well-formed tenant id the priming caller (the nil user) is no user of. */
+    static final String OTHER_TENANT = "00000000-0000-0000-0000-000000000001";
     /** Not a GUID: no request can address this partition. */
     static final String NOT_AN_ID = "priming";
 
@@ -91,7 +93,7 @@ public class Priming implements Resource {
                 new Step("store connection", this::readNothing),
                 new Step("hot routes", () -> send(eligibilityEvent(), profileCardEvent(NO_TENANT)))));
         if (config.priming().httpLayer()) {
-            all.add(new Step("HTTP layer", () -> sendThroughHttpLayer(profileCardEvent(NOT_AN_ID), eligibilityEvent())));
+            all.add(new Step("HTTP layer", () -> sendThroughHttpLayer(profileCardEvent(OTHER_TENANT), eligibilityEvent())));
         }
         this.steps = List.copyOf(all);
     }
@@ -201,8 +203,8 @@ public class Priming implements Resource {
 
     /**
      * Events through Quarkus' own handler and HTTP layer, which every other route takes: event and
-     * body JSON, identity, routing, a problem document; the card of a tenant id that is no GUID
-     * is refused before any store call.
+     * body JSON, identity, ids, grants, a problem document; the card of a tenant the caller is no
+     * user of is refused (403) before any store call.
      */
     private void sendThroughHttpLayer(byte[]... events) {
         for (byte[] event : events) {

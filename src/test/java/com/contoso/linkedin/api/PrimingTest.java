@@ -83,13 +83,13 @@ class PrimingTest {
         }
 
         // The hot routes answer on the priming thread; the HTTP layer on its worker threads, and it
-        // alone answers the card for a tenant id that is no GUID (the hot route declines it).
+        // alone answers the card of a tenant the caller is no user of (the hot route declines it).
         List<String> hot = lines.stream().filter(line -> line.startsWith("priming ")).toList();
         List<String> httpLayer = lines.stream().filter(line -> line.startsWith("executor-thread")).toList();
         assertEquals(List.of("priming GET /tenants/{id}/users/{id}/linkedin-eligibility 200",
                 "priming POST /tenants/{id}/profile-cards/linkedin 200"), hot, lines::toString);
         assertEquals(2, httpLayer.size(), lines::toString);
-        assertTrue(httpLayer.get(0).endsWith(" POST /tenants/priming/profile-cards/linkedin 400"), lines::toString);
+        assertTrue(httpLayer.get(0).endsWith(" POST /tenants/{id}/profile-cards/linkedin 403"), lines::toString);
         assertTrue(httpLayer.get(1).endsWith(" GET /tenants/{id}/users/{id}/linkedin-eligibility 200"), lines::toString);
     }
 
