@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.contoso.linkedin.domain.Ids;
 
 /**
  * The caller of the request the HTTP layer is serving, read once, and where its endpoints'
@@ -32,6 +33,15 @@ public class Access {
 
     public Granted require(String rawTenantId, String rawUserId, Grant... grants) {
         return Granted.require(caller(), rawTenantId, rawUserId, grants);
+    }
+
+    /**
+     * An id of the path beside the tenant and the user (a group's): a GUID, checked where theirs
+     * are ({@link Granted}), once the caller is known and before the grants.
+     */
+    public String pathId(String rawId, String name) {
+        caller();
+        return Ids.requireGuid(rawId, name);
     }
 
     public Caller caller() {

@@ -15,7 +15,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
-import com.contoso.linkedin.domain.Ids;
 import com.contoso.linkedin.identity.Access;
 import com.contoso.linkedin.identity.Grant;
 import com.contoso.linkedin.identity.Granted;
@@ -53,8 +52,7 @@ public class DirectoryResource {
     @APIResponse(responseCode = "404", ref = ApiDocument.TENANT_NOT_PROVISIONED)
     public GroupMembersView sync(@RestPath String tenantId, @RestPath String groupId, @Context HttpHeaders headers,
             String body) {
-        access.caller(); // 401 first; then every id of the path is 400 before the grants (Granted)
-        String group = Ids.requireGuid(groupId, "groupId");
+        String group = access.pathId(groupId, "groupId");
         Granted granted = access.require(tenantId, Grant.GLOBAL_ADMIN, Grant.DIRECTORY_SYNC_APP);
         GroupMembersBody request = bodies.read(headers, body, GroupMembersBody.class);
         var made = selection.updateGroupMembers(granted.tenantId(), group, request.toAdd(), request.toRemove(),
