@@ -39,10 +39,14 @@ public final class Claims {
 
     /**
      * App-only tokens carry no {@code scp}, delegated ones do; {@code idtyp}, where the token has
-     * it, must agree.
+     * it, must agree. An {@code scp} that names no scope is neither (SPEC 5: app-only means no
+     * {@code scp} at all), so it grants nothing rather than letting app roles count.
      */
     private static Kind kind(String scp, String idtyp) {
-        boolean delegated = !list(scp).isEmpty();
+        if (scp != null && list(scp).isEmpty()) {
+            return Kind.UNKNOWN;
+        }
+        boolean delegated = scp != null;
         String declared = idtyp == null || idtyp.isBlank() ? null : idtyp.trim().toLowerCase(Locale.ROOT);
         if (declared == null) {
             return delegated ? Kind.DELEGATED : Kind.APP_ONLY;

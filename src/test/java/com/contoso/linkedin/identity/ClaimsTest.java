@@ -28,7 +28,8 @@ class ClaimsTest {
     @CsvSource(nullValues = "-", value = {
             "-, -, APP_ONLY", "-, app, APP_ONLY", "-, APP, APP_ONLY", "access_as_user, -, DELEGATED",
             "access_as_user, user, DELEGATED", "'a b', -, DELEGATED", "access_as_user, app, UNKNOWN", "-, user, UNKNOWN",
-            "'', -, APP_ONLY", "access_as_user, device, UNKNOWN" })
+            "'', -, UNKNOWN", "'', app, UNKNOWN", "' ', -, UNKNOWN", "[], -, UNKNOWN",
+            "access_as_user, device, UNKNOWN" })
     void tokenKind_followsScp_andIdtypMustAgree(String scp, String idtyp, Kind expected) {
         Map<String, String> claims = claims(TENANT, USER);
         put(claims, "scp", scp);
