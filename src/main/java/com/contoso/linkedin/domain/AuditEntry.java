@@ -1,6 +1,8 @@
 package com.contoso.linkedin.domain;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
@@ -108,15 +110,24 @@ public record AuditEntry(String who, Instant when, String requestId, String chan
         }
     }
 
-    /** Who makes a change, when, in which request: what the store stamps on the entries it writes itself. */
-    public record Stamp(String who, Instant when, String requestId) {
+    /**
+     * Who makes a change, in which request, and the clock that says when: what the store stamps on
+     * the entries it writes itself. Each entry takes the time when it is made, so an entry written
+     * again after a lost race is not dated before the write that won it (the audit reads newest first).
+     */
+    public record Stamp(String who, Clock clock, String requestId) {
         public Stamp {
             Objects.requireNonNull(who, "who");
-            Objects.requireNonNull(when, "when");
+            Objects.requireNonNull(clock, "clock");
+        }
+
+        /** A stamp whose entries all carry {@code when}. */
+        public Stamp(String who, Instant when, String requestId) {
+            this(who, Clock.fixed(when, ZoneOffset.UTC), requestId);
         }
 
         public AuditEntry entry(Change change) {
-            return new AuditEntry(who, when, requestId, null, change);
+            return new AuditEntry(who, clock.instant(), requestId, null, change);
         }
     }
 }

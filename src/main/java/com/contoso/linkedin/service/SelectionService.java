@@ -32,7 +32,7 @@ public class SelectionService {
     /** @return whether it changed anything: the same selection again writes and audits nothing */
     public boolean setSelectedOneByOne(String tenantId, String userId, boolean selected, String who, String requestId) {
         requireTenant(tenantId);
-        return store.setSelectedOneByOne(tenantId, userId, selected, new AuditEntry.Stamp(who, clock.instant(), requestId));
+        return store.setSelectedOneByOne(tenantId, userId, selected, new AuditEntry.Stamp(who, clock, requestId));
     }
 
     /** @return the users really added and removed: a user already in the group (or not in it) is in neither */
@@ -48,7 +48,7 @@ public class SelectionService {
         }
         requireTenant(tenantId);
         return store.updateGroupMembers(tenantId, groupId, add, remove,
-                new AuditEntry.Stamp(who, clock.instant(), requestId));
+                new AuditEntry.Stamp(who, clock, requestId));
     }
 
     /** The users selected one by one, a page at a time, ordered by id (as the index has them, a moment late). */

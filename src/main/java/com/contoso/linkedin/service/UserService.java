@@ -69,7 +69,7 @@ public class UserService {
      */
     public boolean erase(String tenantId, String userId, String who, String requestId) {
         requireTenant(tenantId);
-        boolean erased = store.eraseUser(tenantId, userId, new AuditEntry.Stamp(who, clock.instant(), requestId));
+        boolean erased = store.eraseUser(tenantId, userId, new AuditEntry.Stamp(who, clock, requestId));
         if (erased) {
             Metrics.count("Erasures", "Scope", "USER");
         }
