@@ -167,6 +167,7 @@ public class HotRoutes {
             body = Problems.forStore(e);
             status = Problems.STORE_FAILED.status();
             headers.put("Content-Type", Problem.MEDIA_TYPE);
+            headers.put("Retry-After", Integer.toString(retryAfter.secondsAfterRefusal()));
         } catch (RuntimeException e) {
             Problems.logUnexpected(e);
             status = Problems.INTERNAL_ERROR.status();

@@ -92,11 +92,12 @@ public class ProblemMapper {
                 .header(HttpHeaders.RETRY_AFTER, retryAfter.seconds(e)).build();
     }
 
-    /** A fault of the deployment: no Retry-After, so that clients do not retry it forever. */
+    /** A fault of the deployment: clients are told to wait the longest. */
     @ServerExceptionMapper
     public Response storeFailed(StoreFailedException e) {
         Problems.logStoreFailed(e);
-        return problem(Problems.forStore(e));
+        return Response.fromResponse(problem(Problems.forStore(e)))
+                .header(HttpHeaders.RETRY_AFTER, retryAfter.secondsAfterRefusal()).build();
     }
 
     /**

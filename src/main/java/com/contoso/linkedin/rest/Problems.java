@@ -2,6 +2,7 @@ package com.contoso.linkedin.rest;
 
 import org.jboss.logging.Logger;
 
+import com.contoso.linkedin.service.ContendedWriteException;
 import com.contoso.linkedin.store.GroupSyncIncompleteException;
 import com.contoso.linkedin.store.StoreFailedException;
 import com.contoso.linkedin.store.StoreUnavailableException;
@@ -17,9 +18,15 @@ public final class Problems {
             "The store did not answer; nothing was concluded or changed. Try again.", null);
     public static final Problem INTERNAL_ERROR = Problem.of(500, "internal-error", "Internal error",
             "The request could not be processed", null);
-    /** A fault of the deployment (permissions, table, configuration): retrying will not help. */
-    public static final Problem STORE_FAILED = Problem.of(500, "store-failed", "Store refused the request",
-            "The store refused the request in a way a retry cannot fix; nothing was concluded or changed", null);
+    /**
+     * A fault of the deployment (permissions, table, configuration): a store failure all the same,
+     * so a 503 (SPEC 3), told apart by its type and sent with the longest Retry-After.
+     */
+    public static final Problem STORE_FAILED = Problem.of(503, "store-failed", "Service unavailable",
+            "The store refused the request in a way only a fix of the deployment mends; nothing was concluded or"
+                    + " changed", null);
+    public static final Problem WRITE_CONTENDED = Problem.of(503, "write-contended", "Service unavailable",
+            "Other writes to the same data kept coming first; nothing was changed. Try again.", null);
     public static final Problem GROUP_SYNC_INCOMPLETE = Problem.of(503, "group-sync-incomplete",
             "Service unavailable", "The store stopped answering part way: only the changes in 'applied' were made."
                     + " Send the same request again to complete it.", null);
@@ -41,6 +48,9 @@ public final class Problems {
         if (failure instanceof GroupSyncIncompleteException partial) {
             return GROUP_SYNC_INCOMPLETE.withApplied(new Problem.Applied(partial.added().stream().sorted().toList(),
                     partial.removed().stream().sorted().toList()));
+        }
+        if (failure instanceof ContendedWriteException) {
+            return WRITE_CONTENDED;
         }
         return failure instanceof StoreFailedException ? STORE_FAILED : STORE_UNAVAILABLE;
     }

@@ -32,6 +32,14 @@ public class RetryAfter {
         this.baseSeconds = Math.max(1, baseSeconds);
     }
 
+    /**
+     * Seconds for the Retry-After header of a 503 the store's refusal caused (a fault of the
+     * deployment): the longest wait, since only someone mending the deployment ends it.
+     */
+    public int secondsAfterRefusal() {
+        return jittered((double) baseSeconds * (1L << MAX_DOUBLINGS));
+    }
+
     /** Seconds for the Retry-After header of a 503 caused by {@code failure}. */
     public synchronized int seconds(StoreUnavailableException failure) {
         long now = System.nanoTime();
@@ -41,8 +49,10 @@ public class RetryAfter {
         }
         int doublings = Math.min(refusals, MAX_DOUBLINGS);
         refusals += failure.pushback() ? 2 : 1;
-        double wait = (double) baseSeconds * (1L << doublings);
-        double jittered = wait * (1 + ThreadLocalRandom.current().nextDouble() * 0.5);
-        return (int) Math.max(1, Math.ceil(jittered));
+        return jittered((double) baseSeconds * (1L << doublings));
+    }
+
+    private static int jittered(double wait) {
+        return (int) Math.max(1, Math.ceil(wait * (1 + ThreadLocalRandom.current().nextDouble() * 0.5)));
     }
 }

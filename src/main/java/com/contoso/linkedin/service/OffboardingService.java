@@ -15,7 +15,6 @@ import com.contoso.linkedin.metrics.Metrics;
 import com.contoso.linkedin.store.ConcurrentChangeException;
 import com.contoso.linkedin.store.LinkedInStore;
 import com.contoso.linkedin.store.LinkedInStore.OffboardingProgress;
-import com.contoso.linkedin.store.StoreUnavailableException;
 
 /**
  * Offboarding a tenant: the first call takes its record away (every answer is
@@ -63,9 +62,7 @@ public class OffboardingService {
             } catch (ConcurrentChangeException lost) {
                 // Changed meanwhile, or another call started it: read again.
                 cache.evict(tenantId);
-                if (attempt >= TenantService.WRITE_ATTEMPTS) {
-                    throw new StoreUnavailableException("The tenant kept changing while its offboarding started", null);
-                }
+                Contention.afterLost(attempt, "the tenant's offboarding started");
             }
         }
         Instant expiresAt = clock.instant().plus(auditRetention);

@@ -23,7 +23,6 @@ import com.contoso.linkedin.store.LinkedInStore;
 import com.contoso.linkedin.store.LinkedInStore.AuditPage;
 import com.contoso.linkedin.store.LinkedInStore.AuditQuery;
 import com.contoso.linkedin.store.LinkedInStore.CountedTenant;
-import com.contoso.linkedin.store.StoreUnavailableException;
 
 /** Reading and changing a tenant's setting, with its audit history. */
 @ApplicationScoped
@@ -52,7 +51,7 @@ public class SettingService {
      */
     public Outcome change(String tenantId, SettingChange change, VersionPrecondition precondition, String who,
             String requestId) {
-        for (int attempt = 1; attempt <= TenantService.WRITE_ATTEMPTS; attempt++) {
+        for (int attempt = 1;; attempt++) {
             Tenant tenant = store.findTenant(tenantId).orElseThrow(TenantNotProvisionedException::new);
             TenantSetting current = tenant.setting();
             refuseOutsideItsCloud(tenant, change);
@@ -81,9 +80,9 @@ public class SettingService {
                 // Read again: a moved version fails the precondition above, or is retried when
                 // the caller named none.
                 cache.evict(tenantId);
+                Contention.afterLost(attempt, "the setting was being saved");
             }
         }
-        throw new StoreUnavailableException("The setting kept changing while it was being saved", null);
     }
 
     /**

@@ -16,13 +16,10 @@ import com.contoso.linkedin.domain.TenantProfile;
 import com.contoso.linkedin.metrics.Metrics;
 import com.contoso.linkedin.store.ConcurrentChangeException;
 import com.contoso.linkedin.store.LinkedInStore;
-import com.contoso.linkedin.store.StoreUnavailableException;
 
 /** The operator's tenant records. */
 @ApplicationScoped
 public class TenantService {
-    static final int WRITE_ATTEMPTS = 3;
-
     private final LinkedInStore store;
     private final TenantCache cache;
     private final Clock clock;
@@ -41,7 +38,7 @@ public class TenantService {
      * @throws RefusedException with OFFBOARDING_IN_PROGRESS while an offboarding of the tenant is not done
      */
     public boolean save(String tenantId, TenantProfile profile, String who, String requestId) {
-        for (int attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
+        for (int attempt = 1;; attempt++) {
             Optional<Tenant> previous = store.findTenant(tenantId);
             if (previous.isEmpty() && store.findOffboarding(tenantId).isPresent()) {
                 throw new RefusedException(Reason.OFFBOARDING_IN_PROGRESS,
@@ -69,9 +66,9 @@ public class TenantService {
                 return previous.isEmpty();
             } catch (ConcurrentChangeException lost) {
                 cache.evict(tenantId);
+                Contention.afterLost(attempt, "the tenant's record was being saved");
             }
         }
-        throw new StoreUnavailableException("The tenant kept changing while its record was being saved", null);
     }
 
     /** The tenant as stored now, for administrators: never from the cache. */

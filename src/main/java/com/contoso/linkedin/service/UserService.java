@@ -18,7 +18,6 @@ import com.contoso.linkedin.domain.TenantNotProvisionedException;
 import com.contoso.linkedin.metrics.Metrics;
 import com.contoso.linkedin.store.ConcurrentChangeException;
 import com.contoso.linkedin.store.LinkedInStore;
-import com.contoso.linkedin.store.StoreUnavailableException;
 
 /** What users set for themselves, and the policy set for them. Every read here is fresh. */
 @ApplicationScoped
@@ -38,7 +37,7 @@ public class UserService {
      * DISABLED meanwhile, it simply never counts.
      */
     public void connect(String tenantId, String userId, Consent consent) {
-        for (int attempt = 1; attempt <= TenantService.WRITE_ATTEMPTS; attempt++) {
+        for (int attempt = 1;; attempt++) {
             Optional<Tenant> tenant = store.findTenant(tenantId);
             if (tenant.isEmpty()) {
                 throw new RefusedException(Reason.TENANT_NOT_PROVISIONED, "The tenant has no record");
@@ -56,9 +55,9 @@ public class UserService {
                 return;
             } catch (ConcurrentChangeException epochMoved) {
                 // The tenant switched to DISABLED (or lost its record) since the read: decide again.
+                Contention.afterLost(attempt, "the user connected");
             }
         }
-        throw new StoreUnavailableException("The tenant kept changing while the user connected", null);
     }
 
     /**

@@ -36,7 +36,6 @@ import com.contoso.linkedin.domain.VersionMismatchException;
 import com.contoso.linkedin.service.SettingService.Outcome;
 import com.contoso.linkedin.store.InMemoryLinkedInStore;
 import com.contoso.linkedin.store.LinkedInStore.AuditQuery;
-import com.contoso.linkedin.store.StoreUnavailableException;
 
 /** Changing a tenant's setting: conditional on its version, audited, idempotent (SPEC 2 and 4). */
 class SettingServiceTest {
@@ -255,14 +254,25 @@ class SettingServiceTest {
     }
 
     @Test
-    void change_givesUpAsStoreUnavailable_whenTheSettingKeepsChanging() {
+    void change_givesUpAsContended_whenTheSettingKeepsChanging() {
         String tenantId = tenant(store);
         store.interleave(Integer.MAX_VALUE, () -> setting(store, tenantId, IntegrationMode.SELECTED, id()));
 
-        assertThrows(StoreUnavailableException.class, () -> change(tenantId, change(IntegrationMode.DISABLED)));
+        assertThrows(ContendedWriteException.class, () -> change(tenantId, change(IntegrationMode.DISABLED)));
 
         assertEquals(IntegrationMode.SELECTED, stored(tenantId).setting().mode());
-        assertEquals(TenantService.WRITE_ATTEMPTS, stored(tenantId).setting().version(), "one other write per attempt");
+        assertEquals(Contention.ATTEMPTS, stored(tenantId).setting().version(), "one other write per attempt");
+    }
+
+    @Test
+    void change_withoutIfMatch_isWritten_afterLosingAllButItsLastAttempt() {
+        String tenantId = tenant(store);
+        store.interleave(Contention.ATTEMPTS - 1, () -> setting(store, tenantId, IntegrationMode.SELECTED, id()));
+
+        change(tenantId, change(IntegrationMode.DISABLED));
+
+        assertEquals(IntegrationMode.DISABLED, stored(tenantId).setting().mode(), "the last writer wins");
+        assertEquals(Contention.ATTEMPTS, stored(tenantId).setting().version());
     }
 
     @Test

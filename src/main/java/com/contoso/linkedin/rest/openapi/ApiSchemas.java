@@ -39,17 +39,20 @@ final class ApiSchemas {
     static final Map<String, Consumer<Refine>> REFINEMENTS = new LinkedHashMap<>();
 
     static {
-        // Request bodies: read strictly (StrictJson), so no field but these is taken.
+        // Request bodies: read strictly (StrictJson), so no field but these is taken; an optional
+        // member sent as null counts as absent.
         refine("TenantBody", s -> s.strict("cloud", "countryCode", "rolledOut")
                 .pattern("countryCode", "^[A-Z]{2}$", "ISO 3166-1 alpha-2, upper case: where the tenant was provisioned.")
-                .defaultValue("usersCanConsentToApps", true));
+                .defaultValue("usersCanConsentToApps", true).nullable("usersCanConsentToApps", null));
         refine("SettingBody", s -> s.strict("mode")
-                .describe("selectedGroupId", "Required when mode is SELECTED, refused otherwise.")
-                .maxLength("changeReason", SettingChange.MAX_CHANGE_REASON_LENGTH, "Kept in the audit entry."));
+                .nullable("selectedGroupId", "Required when mode is SELECTED, refused otherwise.")
+                .maxLength("changeReason", SettingChange.MAX_CHANGE_REASON_LENGTH, "Kept in the audit entry.")
+                .nullable("changeReason", null));
         refine("GroupMembersBody", s -> s.strict().minProperties(1)
                 .describe(null, "add, remove or both: at most " + SelectionService.MAX_MEMBER_CHANGES
                         + " ids together, none in both.")
-                .items("add", 0, SelectionService.MAX_MEMBER_CHANGES).items("remove", 0, SelectionService.MAX_MEMBER_CHANGES));
+                .items("add", 0, SelectionService.MAX_MEMBER_CHANGES).items("remove", 0, SelectionService.MAX_MEMBER_CHANGES)
+                .nullable("add", null).nullable("remove", null));
         refine("OfficePolicyBody", s -> s.strict("policy"));
         refine("OfficeOptionBody", s -> s.strict("showLinkedInFeatures"));
         refine("VisibilityBody", s -> s.strict("visibleInMicrosoftApps"));

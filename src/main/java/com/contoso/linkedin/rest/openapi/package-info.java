@@ -92,7 +92,10 @@
                                 content = @Content(mediaType = ApiDocument.PROBLEM_JSON, schema = @Schema(ref = ApiDocument.PROBLEM),
                                         example = Examples.UNSUPPORTED_MEDIA_TYPE)),
                         @APIResponse(name = ApiDocument.STORE_UNAVAILABLE, description = """
-                                The store did not answer in time: nothing was concluded or changed, never a guess.""",
+                                The store did not answer in time (`store-unavailable`), refused the request \
+                                (`store-failed`: a fault of the deployment, with the longest wait), or other \
+                                writes to the same data kept coming first (`write-contended`): nothing was \
+                                concluded or changed, never a guess.""",
                                 headers = @Header(name = ApiDocument.RETRY_AFTER, ref = ApiDocument.RETRY_AFTER),
                                 content = @Content(mediaType = ApiDocument.PROBLEM_JSON, schema = @Schema(ref = ApiDocument.PROBLEM),
                                         example = Examples.STORE_UNAVAILABLE)),

@@ -17,7 +17,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * Which SDK failures a later try may fix and which it cannot. Throttling, the store's own 5xx,
  * timeouts and connection faults pass: {@link StoreUnavailableException} (503 with Retry-After).
  * Access denied, a missing table, a request DynamoDB finds invalid, missing credentials and the
- * like are faults of the deployment: {@link StoreFailedException} (500, never retried).
+ * like are faults of the deployment: {@link StoreFailedException} (never retried; a 503 too, with
+ * its own problem type).
  */
 final class StoreErrors {
     /**
