@@ -9,14 +9,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.contoso.linkedin.config.LinkedInConfig;
 import com.contoso.linkedin.infra.FunctionSplit.Function;
@@ -69,6 +74,31 @@ class ConfigDriftTest {
                 }
             }
         }));
+    }
+
+    /**
+     * A duration parameter takes exactly the ISO-8601 durations the function reads (Java's
+     * {@link Duration#parse}) that are not negative: what the pattern lets through must not fail
+     * every function's start.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "TenantCacheMaxStaleness", "OffboardedAuditRetention" })
+    void durationParameters_takeWhatTheFunctionsRead(String parameter) {
+        Pattern allowed = Pattern.compile(Template.text(template.parameter(parameter).get("AllowedPattern")));
+        List<String> samples = List.of("PT0S", "PT30S", "PT0.5S", "PT5M", "PT1H", "PT1H30M", "PT1H5S", "PT2M30.25S",
+                "P400D", "P1DT12H", "P", "PT", "P1DT", "PT1.5H", "PT30S5M", "PT5M1H", "PT1S1S", "-PT1S", "PT-1S", "30",
+                "P1W", "P1Y", "pt30s");
+        assertAll(samples.stream().map(sample -> (Executable) () -> assertEquals(parses(sample),
+                allowed.matcher(sample).matches(), parameter + " and Duration.parse disagree on " + sample)));
+        assertTrue(allowed.matcher(Template.text(template.parameter(parameter).get("Default"))).matches());
+    }
+
+    private static boolean parses(String text) {
+        try {
+            return !Duration.parse(text).isNegative() && text.startsWith("P");
+        } catch (DateTimeParseException refused) {
+            return false;
+        }
     }
 
     @Test
