@@ -18,6 +18,7 @@ import org.jboss.logging.Logger;
 import com.contoso.linkedin.config.LinkedInConfig;
 
 import io.quarkus.runtime.StartupEvent;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -65,9 +66,18 @@ public class LocalEndpointTable {
         }, retryEvery.toMillis(), retryEvery.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Whether trying is over: the table is there, or the store refused it in a way no retry mends. */
     private static boolean tryCreate(Supplier<DynamoDbClient> dynamo, String tableName) {
         try {
             TableLayout.createIfMissing(dynamo.get(), tableName);
+            return true;
+        } catch (AwsServiceException refused) {
+            if (refused.statusCode() >= 500 || refused.isThrottlingException()) {
+                return false;
+            }
+            // An invalid table name, say: the store answers, and answers the same every time.
+            LOG.errorf("The store refused to create table %s: %s; every request will answer 503 until the"
+                    + " setting is mended", tableName, refused.getMessage());
             return true;
         } catch (SdkException unreachable) {
             return false;

@@ -87,6 +87,21 @@ class LocalEndpointTableTest {
     }
 
     @Test
+    void aTableTheStoreRefuses_isNotTriedAgain() throws InterruptedException {
+        AtomicInteger tries = new AtomicInteger();
+        Supplier<DynamoDbClient> counted = () -> {
+            tries.incrementAndGet();
+            return dynamo;
+        };
+
+        LocalEndpointTable.createIfMissing(Optional.of(URI.create(SharedDynamoDbLocal.endpoint())), counted, "bad name!",
+                Duration.ofMillis(50));
+        Thread.sleep(300);
+
+        assertEquals(1, tries.get(), "an invalid name is refused the same every time: once is enough");
+    }
+
+    @Test
     void noEndpoint_callsNothing() {
         String table = "never-created-" + UUID.randomUUID();
 
