@@ -11,9 +11,10 @@ public class GroupSyncIncompleteException extends StoreUnavailableException {
     private final transient Set<String> added;
     private final transient Set<String> removed;
 
-    public GroupSyncIncompleteException(StoreUnavailableException cause, Set<String> added, Set<String> removed) {
+    /** @param cause what stopped it: the store unavailable, or refusing (a fault of the deployment) */
+    public GroupSyncIncompleteException(RuntimeException cause, Set<String> added, Set<String> removed) {
         super("The group sync was applied in part: " + added.size() + " additions and " + removed.size()
-                + " removals", cause, cause.pushback());
+                + " removals", cause, cause instanceof StoreUnavailableException unavailable && unavailable.pushback());
         this.added = Set.copyOf(added);
         this.removed = Set.copyOf(removed);
     }

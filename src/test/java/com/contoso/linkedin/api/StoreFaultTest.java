@@ -218,8 +218,9 @@ class StoreFaultTest {
         assertEquals("\"1\"", replay.header("ETag"));
     }
 
-    @Test
-    void aGroupSyncStoppedPartWay_saysExactlyWhichChangesItApplied_andAReplayCompletesIt() {
+    @ParameterizedTest
+    @EnumSource(value = Fault.class, names = { "SERVER_ERROR", "ACCESS_DENIED" })
+    void aGroupSyncStoppedPartWay_saysExactlyWhichChangesItApplied_andAReplayCompletesIt(Fault stop) {
         String tenant = Tenants.provisioned();
         String group = newId();
         List<String> users = java.util.stream.IntStream.range(0, 150).mapToObj(i -> newId()).toList();
@@ -227,11 +228,12 @@ class StoreFaultTest {
                 .as(globalAdmin(tenant)).json("{\"add\":" + users.stream().map(u -> "\"" + u + "\"")
                         .collect(java.util.stream.Collectors.joining(",", "[", "]")) + "}");
         // The first transaction of 97 passes; the second fails every time it is tried.
-        FaultyDynamoDb.inject(store, Fault.SERVER_ERROR, "TransactWriteItems", 0, 1, Integer.MAX_VALUE);
+        FaultyDynamoDb.inject(store, stop, "TransactWriteItems", 0, 1, Integer.MAX_VALUE);
 
         Reply partial = sync.send();
 
         assertUnavailable(partial);
+        assertEquals("urn:linkedin-integration:problem:group-sync-incomplete", partial.json().getString("type"));
         List<String> applied = partial.json().getList("applied.added", String.class);
         assertEquals(LinkedInStore.GROUP_SYNC_CHUNK, applied.size(), partial::toString);
         assertEquals(0, partial.json().getList("applied.removed").size());

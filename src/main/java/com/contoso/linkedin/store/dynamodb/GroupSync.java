@@ -12,6 +12,7 @@ import com.contoso.linkedin.domain.TenantNotProvisionedException;
 import com.contoso.linkedin.domain.UserFacts;
 import com.contoso.linkedin.store.GroupSyncIncompleteException;
 import com.contoso.linkedin.store.LinkedInStore;
+import com.contoso.linkedin.store.StoreFailedException;
 import com.contoso.linkedin.store.StoreUnavailableException;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -50,7 +51,8 @@ final class GroupSync {
                 AuditEntry.GroupMembersChanged made = applyChunk(tenantId, groupId, chunk, stamp);
                 added.addAll(made.added());
                 removed.addAll(made.removed());
-            } catch (StoreUnavailableException stopped) {
+            } catch (StoreUnavailableException | StoreFailedException stopped) {
+                // Either way the chunks before are in place: the caller must know which.
                 if (added.isEmpty() && removed.isEmpty()) {
                     throw stopped;
                 }
