@@ -17,6 +17,8 @@ import com.contoso.linkedin.domain.TenantNotProvisionedException;
 import com.contoso.linkedin.domain.VersionMismatchException;
 import com.contoso.linkedin.identity.ForbiddenException;
 import com.contoso.linkedin.identity.UnauthenticatedException;
+import com.contoso.linkedin.service.ContendedWriteException;
+import com.contoso.linkedin.store.GroupSyncIncompleteException;
 import com.contoso.linkedin.store.StoreFailedException;
 import com.contoso.linkedin.store.StoreUnavailableException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -87,17 +89,30 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response storeUnavailable(StoreUnavailableException e) {
+        if (e instanceof GroupSyncIncompleteException partial && partial.refusal().isPresent()) {
+            Problems.logStoreFailed(partial.refusal().get());
+            return withRetryAfter(problem(Problems.forStore(e)), retryAfter.secondsAfterRefusal());
+        }
         Problems.logStoreUnavailable(e);
-        return Response.fromResponse(problem(Problems.forStore(e)))
-                .header(HttpHeaders.RETRY_AFTER, retryAfter.seconds(e)).build();
+        return withRetryAfter(problem(Problems.forStore(e)), retryAfter.seconds(e));
     }
 
     /** A fault of the deployment: clients are told to wait the longest. */
     @ServerExceptionMapper
     public Response storeFailed(StoreFailedException e) {
         Problems.logStoreFailed(e);
-        return Response.fromResponse(problem(Problems.forStore(e)))
-                .header(HttpHeaders.RETRY_AFTER, retryAfter.secondsAfterRefusal()).build();
+        return withRetryAfter(problem(Problems.forStore(e)), retryAfter.secondsAfterRefusal());
+    }
+
+    /** Other writers kept winning: worth trying again soon, and no sign of the store's health. */
+    @ServerExceptionMapper
+    public Response contended(ContendedWriteException e) {
+        LOG.warnf("Write contended: %s", e.getMessage());
+        return withRetryAfter(problem(Problems.WRITE_CONTENDED), retryAfter.secondsAfterContention());
+    }
+
+    private static Response withRetryAfter(Response problem, int seconds) {
+        return Response.fromResponse(problem).header(HttpHeaders.RETRY_AFTER, seconds).build();
     }
 
     /**

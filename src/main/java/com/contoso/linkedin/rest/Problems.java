@@ -2,7 +2,6 @@ package com.contoso.linkedin.rest;
 
 import org.jboss.logging.Logger;
 
-import com.contoso.linkedin.service.ContendedWriteException;
 import com.contoso.linkedin.store.GroupSyncIncompleteException;
 import com.contoso.linkedin.store.StoreFailedException;
 import com.contoso.linkedin.store.StoreUnavailableException;
@@ -30,6 +29,9 @@ public final class Problems {
     public static final Problem GROUP_SYNC_INCOMPLETE = Problem.of(503, "group-sync-incomplete",
             "Service unavailable", "The store stopped answering part way: only the changes in 'applied' were made."
                     + " Send the same request again to complete it.", null);
+    public static final Problem GROUP_SYNC_REFUSED = Problem.of(503, "group-sync-incomplete",
+            "Service unavailable", "The store refused part way, a fault of the deployment: only the changes in"
+                    + " 'applied' were made. Send the same request again once it is mended.", null);
 
     private Problems() {
     }
@@ -46,11 +48,8 @@ public final class Problems {
     /** The problem a store failure is answered with, and whether it is worth a Retry-After. */
     public static Problem forStore(RuntimeException failure) {
         if (failure instanceof GroupSyncIncompleteException partial) {
-            return GROUP_SYNC_INCOMPLETE.withApplied(new Problem.Applied(partial.added().stream().sorted().toList(),
+            return (partial.refusal().isPresent() ? GROUP_SYNC_REFUSED : GROUP_SYNC_INCOMPLETE).withApplied(new Problem.Applied(partial.added().stream().sorted().toList(),
                     partial.removed().stream().sorted().toList()));
-        }
-        if (failure instanceof ContendedWriteException) {
-            return WRITE_CONTENDED;
         }
         return failure instanceof StoreFailedException ? STORE_FAILED : STORE_UNAVAILABLE;
     }

@@ -40,6 +40,14 @@ public class RetryAfter {
         return jittered((double) baseSeconds * (1L << MAX_DOUBLINGS));
     }
 
+    /**
+     * Seconds for the Retry-After header of a 503 for a write other writers kept beating: the
+     * base wait, jittered; it says nothing of the store's health, so it does not count as a refusal.
+     */
+    public int secondsAfterContention() {
+        return jittered(baseSeconds);
+    }
+
     /** Seconds for the Retry-After header of a 503 caused by {@code failure}. */
     public synchronized int seconds(StoreUnavailableException failure) {
         long now = System.nanoTime();

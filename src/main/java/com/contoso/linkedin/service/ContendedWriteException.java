@@ -1,13 +1,12 @@
 package com.contoso.linkedin.service;
 
-import com.contoso.linkedin.store.StoreUnavailableException;
-
 /**
- * Other writers kept changing what a write had read, through all its {@link Contention#ATTEMPTS}:
- * nothing was changed, and the same request may well succeed a little later (503 with Retry-After).
+ * Other writers kept changing what a write had read, through all of its attempts (or until the
+ * request's time ran out): nothing was changed, and the same request may well succeed a little
+ * later (503 write-contended with Retry-After). Not a store failure: the store answered every time.
  */
-public class ContendedWriteException extends StoreUnavailableException {
+public class ContendedWriteException extends RuntimeException {
     public ContendedWriteException(String what) {
-        super("Other writes kept coming first while " + what, null);
+        super("Other writes kept coming first while " + what);
     }
 }

@@ -1,5 +1,6 @@
 package com.contoso.linkedin.store;
 
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -17,6 +18,11 @@ public class GroupSyncIncompleteException extends StoreUnavailableException {
                 + " removals", cause, cause instanceof StoreUnavailableException unavailable && unavailable.pushback());
         this.added = Set.copyOf(added);
         this.removed = Set.copyOf(removed);
+    }
+
+    /** The refusal that stopped it, when a fault of the deployment did rather than an unavailable store. */
+    public Optional<StoreFailedException> refusal() {
+        return getCause() instanceof StoreFailedException refused ? Optional.of(refused) : Optional.empty();
     }
 
     public Set<String> added() {

@@ -146,6 +146,18 @@ class StoreFaultTest {
     }
 
     @Test
+    void aStoreRefusal_throughTheHttpLayer_isThe503StoreFailedToo() {
+        String tenant = Tenants.provisioned();
+        FaultyDynamoDb.inject(store, Fault.ACCESS_DENIED, "GetItem", 0);
+
+        Reply reply = LambdaEvents.get("/tenants/" + tenant + "/linkedin-integration").as(globalAdmin(tenant)).send();
+
+        assertEquals(503, reply.status(), reply::toString);
+        assertEquals("urn:linkedin-integration:problem:store-failed", reply.json().getString("type"));
+        assertTrue(Integer.parseInt(reply.header("Retry-After")) >= 32, reply::toString);
+    }
+
+    @Test
     void aSlowStore_isCutOffByTheRequestsDeadline_beforeLambdaCutsTheFunction() {
         String tenant = Tenants.provisioned();
         FaultyDynamoDb.inject(store, Fault.SLOW, "GetItem", 10_000);
@@ -234,6 +246,10 @@ class StoreFaultTest {
 
         assertUnavailable(partial);
         assertEquals("urn:linkedin-integration:problem:group-sync-incomplete", partial.json().getString("type"));
+        if (stop == Fault.ACCESS_DENIED) {
+            assertTrue(partial.json().getString("detail").contains("fault of the deployment"), partial::toString);
+            assertTrue(Integer.parseInt(partial.header("Retry-After")) >= 32, partial::toString);
+        }
         List<String> applied = partial.json().getList("applied.added", String.class);
         assertEquals(LinkedInStore.GROUP_SYNC_CHUNK, applied.size(), partial::toString);
         assertEquals(0, partial.json().getList("applied.removed").size());

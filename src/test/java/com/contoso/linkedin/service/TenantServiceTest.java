@@ -137,7 +137,8 @@ class TenantServiceTest {
     void save_givesUpAsContended_whenTheTenantKeepsChanging() {
         String tenantId = id();
         tenants.save(tenantId, in("US"), "operator", "request");
-        List<String> countries = List.of("CA", "GB", "NL", "BE", "AT", "IT", "ES", "PT");
+        List<String> countries = java.util.stream.IntStream.range(0, Contention.ATTEMPTS)
+                .mapToObj(i -> "Q" + (char) ('A' + i)).toList();
         AtomicInteger next = new AtomicInteger();
         store.interleave(Contention.ATTEMPTS,
                 () -> otherOperatorSaves(tenantId, in(countries.get(next.getAndIncrement()))));

@@ -95,7 +95,8 @@
                                 The store did not answer in time (`store-unavailable`), refused the request \
                                 (`store-failed`: a fault of the deployment, with the longest wait), or other \
                                 writes to the same data kept coming first (`write-contended`): nothing was \
-                                concluded or changed, never a guess.""",
+                                concluded or changed, never a guess. A group sync stopped part way \
+                                (`group-sync-incomplete`) names the changes it made in `applied`.""",
                                 headers = @Header(name = ApiDocument.RETRY_AFTER, ref = ApiDocument.RETRY_AFTER),
                                 content = @Content(mediaType = ApiDocument.PROBLEM_JSON, schema = @Schema(ref = ApiDocument.PROBLEM),
                                         example = Examples.STORE_UNAVAILABLE)),
