@@ -47,10 +47,7 @@ public class SettingsCheck {
         notNegative(refused, "linkedin.store.answer-margin", config.store().answerMargin());
         notNegative(refused, "linkedin.metrics.flush-interval", config.metrics().flushInterval());
         atLeastOne(refused, "linkedin.offboarding.page-size", config.offboarding().pageSize());
-        if (config.offboarding().auditRetention().isNegative() || config.offboarding().auditRetention().isZero()) {
-            refused.add("linkedin.offboarding.audit-retention must be longer than zero, not "
-                    + config.offboarding().auditRetention());
-        }
+        notNegative(refused, "linkedin.offboarding.audit-retention", config.offboarding().auditRetention());
         return refused;
     }
 

@@ -18,7 +18,8 @@ class SettingsCheckTest {
     void theDefaults_andTheEdgesThatMeanSomething_pass() {
         assertEquals(List.of(), SettingsCheck.refused(config(Map.of())));
         assertEquals(List.of(), SettingsCheck.refused(config(Map.of("linkedin.tenant-cache.max-staleness", "PT0S",
-                "linkedin.priming.timeout", "PT0S", "linkedin.metrics.flush-interval", "PT0S"))));
+                "linkedin.priming.timeout", "PT0S", "linkedin.metrics.flush-interval", "PT0S",
+                "linkedin.offboarding.audit-retention", "PT0S"))));
     }
 
     @Test
@@ -31,7 +32,7 @@ class SettingsCheckTest {
                 "linkedin.store.retry-after-seconds", "-1",
                 "linkedin.store.answer-margin", "-PT1S",
                 "linkedin.offboarding.page-size", "0",
-                "linkedin.offboarding.audit-retention", "PT0S")));
+                "linkedin.offboarding.audit-retention", "-P1D")));
 
         assertEquals(8, refused.size(), refused::toString);
         assertTrue(refused.get(0).startsWith("linkedin.tenant-cache.max-staleness must not be negative"), refused::toString);

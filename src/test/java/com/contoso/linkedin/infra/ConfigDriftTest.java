@@ -87,7 +87,7 @@ class ConfigDriftTest {
         Pattern allowed = Pattern.compile(Template.text(template.parameter(parameter).get("AllowedPattern")));
         List<String> samples = List.of("PT0S", "PT30S", "PT0.5S", "PT5M", "PT1H", "PT1H30M", "PT1H5S", "PT2M30.25S",
                 "P400D", "P1DT12H", "P", "PT", "P1DT", "PT1.5H", "PT30S5M", "PT5M1H", "PT1S1S", "-PT1S", "PT-1S", "30",
-                "P1W", "P1Y", "pt30s");
+                "P1W", "P1Y", "pt30s", "PT0.000000001S", "PT0.0000000001S", "P0D");
         assertAll(samples.stream().map(sample -> (Executable) () -> assertEquals(parses(sample),
                 allowed.matcher(sample).matches(), parameter + " and Duration.parse disagree on " + sample)));
         assertTrue(allowed.matcher(Template.text(template.parameter(parameter).get("Default"))).matches());

@@ -16,9 +16,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.contoso.linkedin.config.LinkedInConfig;
+import com.contoso.linkedin.store.StoreUnavailableException;
 
 import io.quarkus.runtime.StartupEvent;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -71,16 +71,14 @@ public class LocalEndpointTable {
         try {
             TableLayout.createIfMissing(dynamo.get(), tableName);
             return true;
-        } catch (AwsServiceException refused) {
-            if (refused.statusCode() >= 500 || refused.isThrottlingException()) {
-                return false;
+        } catch (SdkException e) {
+            if (StoreErrors.classify("create table " + tableName, e) instanceof StoreUnavailableException) {
+                return false; // not reachable yet, busy or throttled: a later try may pass
             }
             // An invalid table name, say: the store answers, and answers the same every time.
             LOG.errorf("The store refused to create table %s: %s; every request will answer 503 until the"
-                    + " setting is mended", tableName, refused.getMessage());
+                    + " setting is mended", tableName, e.getMessage());
             return true;
-        } catch (SdkException unreachable) {
-            return false;
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.ConnectException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -60,7 +61,8 @@ class LocalEndpointTableTest {
         AtomicInteger tries = new AtomicInteger();
         Supplier<DynamoDbClient> comesUpOnTheThirdTry = () -> {
             if (tries.incrementAndGet() < 3) {
-                throw SdkClientException.create("Unable to execute HTTP request: Connection refused");
+                throw SdkClientException.create("Unable to execute HTTP request: Connection refused",
+                        new ConnectException("Connection refused"));
             }
             return dynamo;
         };
