@@ -113,7 +113,8 @@ public record AuditEntry(String who, Instant when, String requestId, String chan
     /**
      * Who makes a change, in which request, and the clock that says when: what the store stamps on
      * the entries it writes itself. Each entry takes the time when it is made, so an entry written
-     * again after a lost race is not dated before the write that won it (the audit reads newest first).
+     * again after a lost race is not dated before the write that won it (the audit reads newest
+     * first), as far as the instances' clocks agree: to the millisecond, within their skew.
      */
     public record Stamp(String who, Clock clock, String requestId) {
         public Stamp {

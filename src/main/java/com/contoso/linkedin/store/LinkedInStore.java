@@ -19,10 +19,12 @@ import com.contoso.linkedin.domain.UserFacts;
 
 /**
  * Where tenants, settings, their audit, their counts and users' facts live. Every method is one
- * store operation (or one retried batch of them); every failure of the store surfaces as
- * {@link StoreUnavailableException}, never as an answer. Every write that can change an answer
- * writes its audit entry in the same transaction, and every write of a counted user fact
- * (connection, one-by-one selection, group membership) adjusts the tenant's counts in it too.
+ * store operation (or one retried batch of them); a failure of the store surfaces as
+ * {@link StoreUnavailableException} (a later try may pass) or {@link StoreFailedException} (a
+ * fault of the deployment), never as an answer. Every tenant-level write (record, setting,
+ * selection, group members, erasure, offboarding) writes its audit entry in the same transaction,
+ * and every write of a counted user fact (connection, one-by-one selection, group membership)
+ * adjusts the tenant's counts in it too.
  */
 public interface LinkedInStore {
 

@@ -65,6 +65,8 @@ class AuthorizerChainTest {
         Map<String, Object> checker = EntraTokens.appOnly(OPERATOR_TENANT, Roles.ELIGIBILITY_CHECK);
         checker.put("azp", TRUSTED_CLIENT);
         Map<String, Object> untrustedChecker = EntraTokens.appOnly(OPERATOR_TENANT, Roles.ELIGIBILITY_CHECK);
+        Map<String, Object> writerWithEmptyScp = EntraTokens.appOnly(tenant, Roles.INTEGRATION_READ_WRITE);
+        writerWithEmptyScp.put("scp", "");
         Function<String, String> setting = id -> "/tenants/" + id + "/linkedin-integration";
         Function<String, String> check = id -> "/tenants/" + id + "/users/" + userId + "/linkedin-eligibility";
 
@@ -77,7 +79,8 @@ class AuthorizerChainTest {
                 expect(200, check.apply(tenant), user),
                 expect(403, setting.apply(tenant), user),
                 expect(200, check.apply(tenant), checker),
-                expect(403, check.apply(tenant), untrustedChecker));
+                expect(403, check.apply(tenant), untrustedChecker),
+                expect(403, setting.apply(tenant), writerWithEmptyScp));
     }
 
     private Executable expect(int status, String path, Map<String, Object> claims) {
