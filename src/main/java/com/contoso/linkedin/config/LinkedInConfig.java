@@ -115,10 +115,11 @@ public interface LinkedInConfig {
 
     interface Store {
         /**
-         * Attempts of one batch operation that DynamoDB completes only in part: a batch read
-         * that leaves keys unprocessed, or a group sync or setting write cancelled by a concurrent
-         * transaction. Exponential backoff from {@link #retryBaseDelay()}; after the last attempt the
-         * request fails with 503 rather than answer for fewer users than asked.
+         * Attempts of one operation that DynamoDB or another writer lets through only in part: a
+         * batch read that leaves keys unprocessed, a group sync or setting write cancelled by a
+         * concurrent transaction, a write that lost its race and is decided again on a fresh read.
+         * Exponential backoff from {@link #retryBaseDelay()}, within the request's deadline; after
+         * the last attempt the request fails with 503 rather than answer for fewer users than asked.
          */
         @WithDefault("6")
         int batchAttempts();

@@ -15,6 +15,7 @@ import com.contoso.linkedin.metrics.Metrics;
 import com.contoso.linkedin.store.ConcurrentChangeException;
 import com.contoso.linkedin.store.LinkedInStore;
 import com.contoso.linkedin.store.LinkedInStore.OffboardingProgress;
+import com.contoso.linkedin.store.Backoff;
 
 /**
  * Offboarding a tenant: the first call takes its record away (every answer is
@@ -27,6 +28,7 @@ public class OffboardingService {
 
     private final LinkedInStore store;
     private final TenantCache cache;
+    private final Backoff backoff;
     private final Clock clock;
     private final int pageSize;
     private final Duration auditRetention;
@@ -37,6 +39,7 @@ public class OffboardingService {
         this.clock = clock;
         this.pageSize = config.offboarding().pageSize();
         this.auditRetention = config.offboarding().auditRetention();
+        this.backoff = Backoff.of(config.store());
     }
 
     /**
@@ -62,7 +65,9 @@ public class OffboardingService {
             } catch (ConcurrentChangeException lost) {
                 // Changed meanwhile, or another call started it: read again.
                 cache.evict(tenantId);
-                Contention.afterLost(attempt, "the tenant's offboarding started");
+                if (!backoff.tryAgainAfter(attempt)) {
+                    throw new ContendedWriteException("the tenant's offboarding started");
+                }
             }
         }
         Instant expiresAt = clock.instant().plus(auditRetention);

@@ -23,6 +23,8 @@ import com.contoso.linkedin.store.LinkedInStore;
 import com.contoso.linkedin.store.LinkedInStore.AuditPage;
 import com.contoso.linkedin.store.LinkedInStore.AuditQuery;
 import com.contoso.linkedin.store.LinkedInStore.CountedTenant;
+import com.contoso.linkedin.store.Backoff;
+import com.contoso.linkedin.config.LinkedInConfig;
 
 /** Reading and changing a tenant's setting, with its audit history. */
 @ApplicationScoped
@@ -31,11 +33,13 @@ public class SettingService {
     private final LinkedInStore store;
     private final TenantCache cache;
     private final Clock clock;
+    private final Backoff backoff;
 
-    public SettingService(LinkedInStore store, TenantCache cache, Clock clock) {
+    public SettingService(LinkedInStore store, TenantCache cache, Clock clock, LinkedInConfig config) {
         this.store = store;
         this.cache = cache;
         this.clock = clock;
+        this.backoff = Backoff.of(config.store());
     }
 
     /** The tenant after the write, and whether the write changed anything. */
@@ -80,7 +84,9 @@ public class SettingService {
                 // Read again: a moved version fails the precondition above, or is retried when
                 // the caller named none.
                 cache.evict(tenantId);
-                Contention.afterLost(attempt, "the setting was being saved");
+                if (!backoff.tryAgainAfter(attempt)) {
+                    throw new ContendedWriteException("the setting was being saved");
+                }
             }
         }
     }

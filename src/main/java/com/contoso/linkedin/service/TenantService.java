@@ -16,6 +16,8 @@ import com.contoso.linkedin.domain.TenantProfile;
 import com.contoso.linkedin.metrics.Metrics;
 import com.contoso.linkedin.store.ConcurrentChangeException;
 import com.contoso.linkedin.store.LinkedInStore;
+import com.contoso.linkedin.store.Backoff;
+import com.contoso.linkedin.config.LinkedInConfig;
 
 /** The operator's tenant records. */
 @ApplicationScoped
@@ -23,11 +25,13 @@ public class TenantService {
     private final LinkedInStore store;
     private final TenantCache cache;
     private final Clock clock;
+    private final Backoff backoff;
 
-    public TenantService(LinkedInStore store, TenantCache cache, Clock clock) {
+    public TenantService(LinkedInStore store, TenantCache cache, Clock clock, LinkedInConfig config) {
         this.store = store;
         this.cache = cache;
         this.clock = clock;
+        this.backoff = Backoff.of(config.store());
     }
 
     /**
@@ -66,7 +70,9 @@ public class TenantService {
                 return previous.isEmpty();
             } catch (ConcurrentChangeException lost) {
                 cache.evict(tenantId);
-                Contention.afterLost(attempt, "the tenant's record was being saved");
+                if (!backoff.tryAgainAfter(attempt)) {
+                    throw new ContendedWriteException("the tenant's record was being saved");
+                }
             }
         }
     }

@@ -18,6 +18,8 @@ import com.contoso.linkedin.domain.TenantNotProvisionedException;
 import com.contoso.linkedin.metrics.Metrics;
 import com.contoso.linkedin.store.ConcurrentChangeException;
 import com.contoso.linkedin.store.LinkedInStore;
+import com.contoso.linkedin.store.Backoff;
+import com.contoso.linkedin.config.LinkedInConfig;
 
 /** What users set for themselves, and the policy set for them. Every read here is fresh. */
 @ApplicationScoped
@@ -25,10 +27,12 @@ public class UserService {
 
     private final LinkedInStore store;
     private final Clock clock;
+    private final Backoff backoff;
 
-    public UserService(LinkedInStore store, Clock clock) {
+    public UserService(LinkedInStore store, Clock clock, LinkedInConfig config) {
         this.store = store;
         this.clock = clock;
+        this.backoff = Backoff.of(config.store());
     }
 
     /**
@@ -55,7 +59,9 @@ public class UserService {
                 return;
             } catch (ConcurrentChangeException epochMoved) {
                 // The tenant switched to DISABLED (or lost its record) since the read: decide again.
-                Contention.afterLost(attempt, "the user connected");
+                if (!backoff.tryAgainAfter(attempt)) {
+                    throw new ContendedWriteException("the user connected");
+                }
             }
         }
     }

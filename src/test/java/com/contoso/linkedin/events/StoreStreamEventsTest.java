@@ -85,9 +85,9 @@ class StoreStreamEventsTest {
         TestConfig config = TestConfig.defaults().withTable(TABLE);
         DynamoDbLinkedInStore store = new DynamoDbLinkedInStore(dynamo, config);
         TenantCache cache = new TenantCache(store, config);
-        tenants = new TenantService(store, cache, Clock.systemUTC());
-        settings = new SettingService(store, cache, Clock.systemUTC());
-        users = new UserService(store, Clock.systemUTC());
+        tenants = new TenantService(store, cache, Clock.systemUTC(), config);
+        settings = new SettingService(store, cache, Clock.systemUTC(), config);
+        users = new UserService(store, Clock.systemUTC(), config);
         selection = new SelectionService(store, Clock.systemUTC());
         offboarding = new OffboardingService(store, cache, Clock.systemUTC(), config);
     }

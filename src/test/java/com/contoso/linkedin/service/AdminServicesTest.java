@@ -1,5 +1,6 @@
 package com.contoso.linkedin.service;
 
+import static com.contoso.linkedin.service.Given.CONFIG;
 import static com.contoso.linkedin.service.Given.FIRST_EPOCH;
 import static com.contoso.linkedin.service.Given.CLOCK;
 import static com.contoso.linkedin.service.Given.NOW;
@@ -50,10 +51,10 @@ class AdminServicesTest {
 
     private final InMemoryLinkedInStore store = new InMemoryLinkedInStore();
     private final TenantCache cache = Given.cache(store, Duration.ofHours(1));
-    private final TenantService tenants = new TenantService(store, cache, CLOCK);
-    private final SettingService settings = new SettingService(store, cache, CLOCK);
+    private final TenantService tenants = new TenantService(store, cache, CLOCK, CONFIG);
+    private final SettingService settings = new SettingService(store, cache, CLOCK, CONFIG);
     private final SelectionService selection = new SelectionService(store, CLOCK);
-    private final UserService users = new UserService(store, CLOCK);
+    private final UserService users = new UserService(store, CLOCK, CONFIG);
     private final OffboardingService offboarding = new OffboardingService(store, cache, CLOCK, TestConfig.defaults());
 
     private List<AuditEntry> audit(String tenantId, AuditKind kind) {
@@ -277,7 +278,7 @@ class AdminServicesTest {
         String user = id();
 
         RefusedException refused = assertThrows(RefusedException.class,
-                () -> new UserService(racing, CLOCK).connect(tenantId, user, Consent.BOTH_WAYS));
+                () -> new UserService(racing, CLOCK, CONFIG).connect(tenantId, user, Consent.BOTH_WAYS));
 
         assertEquals(Reason.DISABLED_BY_TENANT, refused.reason());
         assertEquals(Optional.empty(), racing.findUser(tenantId, user).connection());

@@ -1,5 +1,6 @@
 package com.contoso.linkedin.service;
 
+import static com.contoso.linkedin.service.Given.CONFIG;
 import static com.contoso.linkedin.service.Given.FIRST_EPOCH;
 import static com.contoso.linkedin.service.Given.CLOCK;
 import static com.contoso.linkedin.service.Given.NOW;
@@ -156,7 +157,7 @@ class EligibilityServiceTest {
         boolean connectedBefore = check(tenantId, userId).connected();
         store.forgetCalls();
 
-        new UserService(store, CLOCK).disconnect(tenantId, userId);
+        new UserService(store, CLOCK, CONFIG).disconnect(tenantId, userId);
         Decision after = check(tenantId, userId);
 
         assertTrue(connectedBefore);
@@ -205,7 +206,7 @@ class EligibilityServiceTest {
         String userId = id();
         check(tenantId, userId);
 
-        new SettingService(store, cache, CLOCK).change(tenantId,
+        new SettingService(store, cache, CLOCK, CONFIG).change(tenantId,
                 new SettingChange(IntegrationMode.DISABLED, null, null),
                 VersionPrecondition.NONE, "admin", "request-1");
 

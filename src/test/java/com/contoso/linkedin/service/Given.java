@@ -22,6 +22,8 @@ import com.contoso.linkedin.support.TestConfig;
 final class Given {
     static final Instant NOW = Instant.parse("2026-11-27T19:00:00Z");
     static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    /** The defaults, with pauses of a millisecond between attempts: races are lost at once here. */
+    static final TestConfig CONFIG = TestConfig.defaults().withRetries(6, Duration.ofMillis(1));
     /** The consent epoch a tenant made at {@link #NOW} starts in. */
     static final long FIRST_EPOCH = Tenant.firstConsentEpoch(NOW);
     static final TenantProfile PUBLIC_US = new TenantProfile(Cloud.PUBLIC, "US", true, true);
@@ -47,13 +49,13 @@ final class Given {
 
     static String tenant(LinkedInStore store, TenantProfile profile) {
         String tenantId = id();
-        new TenantService(store, noCache(store), CLOCK).save(tenantId, profile, "operator", "operator-request");
+        new TenantService(store, noCache(store), CLOCK, CONFIG).save(tenantId, profile, "operator", "operator-request");
         return tenantId;
     }
 
     /** The admin of another instance changes the setting (no precondition). */
     static void setting(LinkedInStore store, String tenantId, IntegrationMode mode, String groupId) {
-        new SettingService(store, noCache(store), CLOCK).change(tenantId, new SettingChange(mode, groupId, null),
+        new SettingService(store, noCache(store), CLOCK, CONFIG).change(tenantId, new SettingChange(mode, groupId, null),
                 VersionPrecondition.NONE, "other-admin", "other-request");
     }
 

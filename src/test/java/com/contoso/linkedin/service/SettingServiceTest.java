@@ -1,5 +1,6 @@
 package com.contoso.linkedin.service;
 
+import static com.contoso.linkedin.service.Given.CONFIG;
 import static com.contoso.linkedin.service.Given.FIRST_EPOCH;
 import static com.contoso.linkedin.service.Given.CLOCK;
 import static com.contoso.linkedin.service.Given.NOW;
@@ -42,7 +43,7 @@ class SettingServiceTest {
 
     private final InMemoryLinkedInStore store = new InMemoryLinkedInStore();
     private final TenantCache cache = Given.cache(store, Duration.ofHours(1));
-    private final SettingService settings = new SettingService(store, cache, CLOCK);
+    private final SettingService settings = new SettingService(store, cache, CLOCK, CONFIG);
 
     private static SettingChange change(IntegrationMode mode) {
         return new SettingChange(mode, null, null);
@@ -174,7 +175,7 @@ class SettingServiceTest {
     void change_toTheStateAlreadyStored_isStillRefused_onceTheTenantLeftThePublicCloud() {
         String tenantId = tenant(store, PUBLIC_US);
         change(tenantId, change(IntegrationMode.ENABLED));
-        new TenantService(store, noCache(store), CLOCK).save(tenantId, new TenantProfile(Cloud.US_GOVERNMENT, "US", true, true),
+        new TenantService(store, noCache(store), CLOCK, CONFIG).save(tenantId, new TenantProfile(Cloud.US_GOVERNMENT, "US", true, true),
                 "operator", "operator-request");
 
         RefusedException refused = assertThrows(RefusedException.class, () -> change(tenantId, change(IntegrationMode.ENABLED)));
@@ -261,18 +262,18 @@ class SettingServiceTest {
         assertThrows(ContendedWriteException.class, () -> change(tenantId, change(IntegrationMode.DISABLED)));
 
         assertEquals(IntegrationMode.SELECTED, stored(tenantId).setting().mode());
-        assertEquals(Contention.ATTEMPTS, stored(tenantId).setting().version(), "one other write per attempt");
+        assertEquals(CONFIG.batchAttempts(), stored(tenantId).setting().version(), "one other write per attempt");
     }
 
     @Test
     void change_withoutIfMatch_isWritten_afterLosingAllButItsLastAttempt() {
         String tenantId = tenant(store);
-        store.interleave(Contention.ATTEMPTS - 1, () -> setting(store, tenantId, IntegrationMode.SELECTED, id()));
+        store.interleave(CONFIG.batchAttempts() - 1, () -> setting(store, tenantId, IntegrationMode.SELECTED, id()));
 
         change(tenantId, change(IntegrationMode.DISABLED));
 
         assertEquals(IntegrationMode.DISABLED, stored(tenantId).setting().mode(), "the last writer wins");
-        assertEquals(Contention.ATTEMPTS, stored(tenantId).setting().version());
+        assertEquals(CONFIG.batchAttempts(), stored(tenantId).setting().version());
     }
 
     @Test

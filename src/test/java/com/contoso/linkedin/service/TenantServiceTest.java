@@ -1,5 +1,6 @@
 package com.contoso.linkedin.service;
 
+import static com.contoso.linkedin.service.Given.CONFIG;
 import static com.contoso.linkedin.service.Given.FIRST_EPOCH;
 import static com.contoso.linkedin.service.Given.CLOCK;
 import static com.contoso.linkedin.service.Given.PUBLIC_US;
@@ -28,7 +29,7 @@ class TenantServiceTest {
 
     private final InMemoryLinkedInStore store = new InMemoryLinkedInStore();
     private final TenantCache cache = Given.cache(store, Duration.ofHours(1));
-    private final TenantService tenants = new TenantService(store, cache, CLOCK);
+    private final TenantService tenants = new TenantService(store, cache, CLOCK, CONFIG);
 
     private static TenantProfile in(String country) {
         return new TenantProfile(Cloud.PUBLIC, country, true, true);
@@ -40,7 +41,7 @@ class TenantServiceTest {
 
     /** Another instance of the operator's function saving the record. */
     private void otherOperatorSaves(String tenantId, TenantProfile profile) {
-        new TenantService(store, Given.noCache(store), CLOCK).save(tenantId, profile, "operator", "request");
+        new TenantService(store, Given.noCache(store), CLOCK, CONFIG).save(tenantId, profile, "operator", "request");
     }
 
     @Test
@@ -137,15 +138,15 @@ class TenantServiceTest {
     void save_givesUpAsContended_whenTheTenantKeepsChanging() {
         String tenantId = id();
         tenants.save(tenantId, in("US"), "operator", "request");
-        List<String> countries = java.util.stream.IntStream.range(0, Contention.ATTEMPTS)
+        List<String> countries = java.util.stream.IntStream.range(0, CONFIG.batchAttempts())
                 .mapToObj(i -> "Q" + (char) ('A' + i)).toList();
         AtomicInteger next = new AtomicInteger();
-        store.interleave(Contention.ATTEMPTS,
+        store.interleave(CONFIG.batchAttempts(),
                 () -> otherOperatorSaves(tenantId, in(countries.get(next.getAndIncrement()))));
 
         assertThrows(ContendedWriteException.class, () -> tenants.save(tenantId, in("DE"), "operator", "request"));
 
-        assertEquals(countries.get(Contention.ATTEMPTS - 1), stored(tenantId).profile().countryCode());
+        assertEquals(countries.get(CONFIG.batchAttempts() - 1), stored(tenantId).profile().countryCode());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.contoso.linkedin.service;
 
+import static com.contoso.linkedin.service.Given.CONFIG;
 import static com.contoso.linkedin.service.Given.FIRST_EPOCH;
 import static com.contoso.linkedin.service.Given.CLOCK;
 import static com.contoso.linkedin.service.Given.NOW;
@@ -33,7 +34,7 @@ import com.contoso.linkedin.store.InMemoryLinkedInStore;
 class UserServiceTest {
 
     private final InMemoryLinkedInStore store = new InMemoryLinkedInStore();
-    private final UserService users = new UserService(store, CLOCK);
+    private final UserService users = new UserService(store, CLOCK, CONFIG);
 
     private Optional<Connection> connection(String tenantId, String userId) {
         return store.findUser(tenantId, userId).connection();

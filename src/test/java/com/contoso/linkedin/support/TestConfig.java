@@ -27,6 +27,11 @@ public record TestConfig(String tableName, Duration maxStaleness, int maxEntries
                 auditRetention);
     }
 
+    /** Lost races and unprocessed keys tried {@code attempts} times, the first pause {@code base}. */
+    public TestConfig withRetries(int attempts, Duration base) {
+        return new TestConfig(tableName, maxStaleness, maxEntries, attempts, base, offboardingPageSize, auditRetention);
+    }
+
     public TestConfig withOffboarding(int pageSize, Duration retention) {
         return new TestConfig(tableName, maxStaleness, maxEntries, batchAttempts, retryBaseDelay, pageSize, retention);
     }

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 
+import com.contoso.linkedin.store.Backoff;
 import com.contoso.linkedin.store.Deadline;
 import com.contoso.linkedin.store.StoreUnavailableException;
 
@@ -101,19 +102,18 @@ final class BatchReader implements AutoCloseable {
         List<Map<String, AttributeValue>> found = new ArrayList<>();
         Map<String, KeysAndAttributes> pending = Map.of(table,
                 KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
-        for (int attempt = 1; !pending.isEmpty(); attempt++) {
-            if (attempt > backoff.attempts()) {
-                throw new StoreUnavailableException(
-                        "DynamoDB left keys unprocessed after " + backoff.attempts() + " attempts", null);
-            }
-            if (attempt > 1) {
-                backoff.pauseBefore(attempt);
-            }
+        for (int attempt = 1;; attempt++) {
             BatchGetItemResponse response = batchGet.apply(pending);
             found.addAll(response.responses().getOrDefault(table, List.of()));
             pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+            if (pending.isEmpty()) {
+                return found;
+            }
+            if (!backoff.tryAgainAfter(attempt)) {
+                throw new StoreUnavailableException("DynamoDB left keys unprocessed after " + attempt
+                        + " attempts", null);
+            }
         }
-        return found;
     }
 
     /** Stops the chunk readers, with the adapter. */

@@ -23,6 +23,7 @@ import com.contoso.linkedin.domain.Tenant;
 import com.contoso.linkedin.domain.TenantProfile;
 import com.contoso.linkedin.domain.TenantSetting;
 import com.contoso.linkedin.domain.UserFacts;
+import com.contoso.linkedin.store.Backoff;
 import com.contoso.linkedin.store.ConcurrentChangeException;
 import com.contoso.linkedin.store.LinkedInStore;
 

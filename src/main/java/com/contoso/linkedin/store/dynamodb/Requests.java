@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import com.contoso.linkedin.store.Backoff;
 import com.contoso.linkedin.store.StoreUnavailableException;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -51,10 +52,6 @@ final class Requests {
 
     StoreCalls calls() {
         return calls;
-    }
-
-    Backoff backoff() {
-        return backoff;
     }
 
     /** One item, strongly consistent; an empty map when there is none. */
@@ -145,26 +142,26 @@ final class Requests {
     void batchWrite(String what, List<WriteRequest> writes) {
         for (int from = 0; from < writes.size(); from += BATCH_WRITE_LIMIT) {
             List<WriteRequest> pending = writes.subList(from, Math.min(writes.size(), from + BATCH_WRITE_LIMIT));
-            for (int attempt = 1; !pending.isEmpty(); attempt++) {
-                if (attempt > 1) {
-                    retryOrGiveUp(what, attempt - 1, null);
-                }
+            for (int attempt = 1;; attempt++) {
                 Map<String, List<WriteRequest>> request = Map.of(table, pending);
                 BatchWriteItemResponse response = calls.run(what, () -> dynamo.batchWriteItem(b -> b
                         .requestItems(request).overrideConfiguration(calls.withinDeadline())));
                 pending = response.hasUnprocessedItems() ? response.unprocessedItems().getOrDefault(table, List.of())
                         : List.of();
+                if (pending.isEmpty()) {
+                    break;
+                }
+                retryOrGiveUp(what, attempt, null);
             }
         }
     }
 
     /** After attempt {@code attempt} lost: waits before the next, or gives up when none is left. */
     void retryOrGiveUp(String what, int attempt, Exception lost) {
-        if (attempt >= backoff.attempts()) {
+        if (!backoff.tryAgainAfter(attempt)) {
             throw new StoreUnavailableException("DynamoDB kept refusing to " + what + " after " + attempt
-                    + " attempts", lost);
+                    + " attempts (or no time was left for another)", lost);
         }
-        backoff.pauseBefore(attempt + 1);
     }
 
     /** Whether the condition of any of the transaction's actions failed (rather than a concurrent transaction). */

@@ -14,6 +14,7 @@ import com.contoso.linkedin.domain.Reason;
 import com.contoso.linkedin.domain.RefusedException;
 import com.contoso.linkedin.domain.TenantNotProvisionedException;
 import com.contoso.linkedin.domain.UserFacts;
+import com.contoso.linkedin.store.Backoff;
 import com.contoso.linkedin.store.ConcurrentChangeException;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
