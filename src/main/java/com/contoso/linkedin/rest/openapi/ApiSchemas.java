@@ -46,8 +46,7 @@ final class ApiSchemas {
                 .defaultValue("usersCanConsentToApps", true).nullable("usersCanConsentToApps", null));
         refine("SettingBody", s -> s.strict("mode")
                 .nullable("selectedGroupId", "Required when mode is SELECTED, refused otherwise.")
-                .maxLength("changeReason", SettingChange.MAX_CHANGE_REASON_LENGTH, "Kept in the audit entry.")
-                .nullable("changeReason", null));
+                .maxLength("changeReason", SettingChange.MAX_CHANGE_REASON_LENGTH, "Kept in the audit entry.").nullable("changeReason", null));
         refine("GroupMembersBody", s -> s.strict().minProperties(1)
                 .describe(null, "add, remove or both: at most " + SelectionService.MAX_MEMBER_CHANGES
                         + " ids together, none in both.")
