@@ -156,18 +156,13 @@ public class HotRoutes {
             body = call.answer().get();
             status = 200;
             headers.put("Content-Type", JSON);
-        } catch (StoreUnavailableException e) {
-            Problems.logStoreUnavailable(e);
-            body = Problems.forStore(e);
-            status = Problems.STORE_UNAVAILABLE.status();
+        } catch (StoreUnavailableException | StoreFailedException e) {
+            Problems.logStore(e);
+            Problem problem = Problems.forStore(e);
+            body = problem;
+            status = problem.status();
             headers.put("Content-Type", Problem.MEDIA_TYPE);
-            headers.put("Retry-After", Integer.toString(retryAfter.seconds(e)));
-        } catch (StoreFailedException e) {
-            Problems.logStoreFailed(e);
-            body = Problems.forStore(e);
-            status = Problems.STORE_FAILED.status();
-            headers.put("Content-Type", Problem.MEDIA_TYPE);
-            headers.put("Retry-After", Integer.toString(retryAfter.secondsAfterRefusal()));
+            headers.put("Retry-After", Integer.toString(retryAfter.secondsAfter(e)));
         } catch (RuntimeException e) {
             Problems.logUnexpected(e);
             status = Problems.INTERNAL_ERROR.status();

@@ -89,19 +89,23 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response storeUnavailable(StoreUnavailableException e) {
-        if (e instanceof GroupSyncIncompleteException partial && partial.refusal().isPresent()) {
-            Problems.logStoreFailed(partial.refusal().get());
-            return withRetryAfter(problem(Problems.forStore(e)), retryAfter.secondsAfterRefusal());
-        }
-        Problems.logStoreUnavailable(e);
-        return withRetryAfter(problem(Problems.forStore(e)), retryAfter.seconds(e));
+        return storeFailure(Problems.forStore(e), e);
     }
 
-    /** A fault of the deployment: clients are told to wait the longest. */
     @ServerExceptionMapper
     public Response storeFailed(StoreFailedException e) {
-        Problems.logStoreFailed(e);
-        return withRetryAfter(problem(Problems.forStore(e)), retryAfter.secondsAfterRefusal());
+        return storeFailure(Problems.forStore(e), e);
+    }
+
+    @ServerExceptionMapper
+    public Response groupSyncIncomplete(GroupSyncIncompleteException e) {
+        return storeFailure(Problems.forPartialSync(e), e.stoppedBy());
+    }
+
+    /** Logged, and the wait told, as what failed: a refusal waits the longest. */
+    private Response storeFailure(Problem problem, RuntimeException failure) {
+        Problems.logStore(failure);
+        return withRetryAfter(problem(problem), retryAfter.secondsAfter(failure));
     }
 
     /** Other writers kept winning: worth trying again soon, and no sign of the store's health. */

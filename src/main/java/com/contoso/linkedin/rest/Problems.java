@@ -36,22 +36,29 @@ public final class Problems {
     private Problems() {
     }
 
-    public static void logStoreUnavailable(StoreUnavailableException e) {
-        LOG.warnf("Store unavailable: %s (%s)", e.getMessage(), rootCause(e));
-    }
-
-    /** Logged once, as an error, with the store's own error code: someone must fix the deployment. */
-    public static void logStoreFailed(StoreFailedException e) {
-        LOG.errorf("Store refused the request (%s): %s", e.errorCode(), e.getMessage());
-    }
-
-    /** The problem a store failure is answered with, and whether it is worth a Retry-After. */
-    public static Problem forStore(RuntimeException failure) {
-        if (failure instanceof GroupSyncIncompleteException partial) {
-            return (partial.refusal().isPresent() ? GROUP_SYNC_REFUSED : GROUP_SYNC_INCOMPLETE).withApplied(new Problem.Applied(partial.added().stream().sorted().toList(),
-                    partial.removed().stream().sorted().toList()));
+    /**
+     * A store failure, logged once: an unavailable store as a warning; a refusal as an error with
+     * the store's own error code, since someone must fix the deployment.
+     */
+    public static void logStore(RuntimeException failure) {
+        if (failure instanceof StoreFailedException refused) {
+            LOG.errorf("Store refused the request (%s): %s", refused.errorCode(), refused.getMessage());
+        } else {
+            LOG.warnf("Store unavailable: %s (%s)", failure.getMessage(), rootCause(failure));
         }
+    }
+
+    /** The problem a {@link StoreUnavailableException} or {@link StoreFailedException} is answered with. */
+    public static Problem forStore(RuntimeException failure) {
         return failure instanceof StoreFailedException ? STORE_FAILED : STORE_UNAVAILABLE;
+    }
+
+    /** A group sync stopped part way: what it applied, and what stopped it. */
+    public static Problem forPartialSync(GroupSyncIncompleteException partial) {
+        Problem problem = partial.stoppedBy() instanceof StoreFailedException ? GROUP_SYNC_REFUSED
+                : GROUP_SYNC_INCOMPLETE;
+        return problem.withApplied(new Problem.Applied(partial.added().stream().sorted().toList(),
+                partial.removed().stream().sorted().toList()));
     }
 
     private static String rootCause(Throwable e) {

@@ -33,10 +33,14 @@ public class RetryAfter {
     }
 
     /**
-     * Seconds for the Retry-After header of a 503 the store's refusal caused (a fault of the
-     * deployment): the longest wait, since only someone mending the deployment ends it.
+     * Seconds for the Retry-After header of a 503 a store failure caused: a refusal (a fault of the
+     * deployment) gets the longest wait, since only someone mending the deployment ends it; an
+     * unavailable store the wait that grows with this instance's recent refusals.
      */
-    public int secondsAfterRefusal() {
+    public int secondsAfter(RuntimeException storeFailure) {
+        if (storeFailure instanceof StoreUnavailableException unavailable) {
+            return seconds(unavailable);
+        }
         return jittered((double) baseSeconds * (1L << MAX_DOUBLINGS));
     }
 
@@ -48,8 +52,7 @@ public class RetryAfter {
         return jittered(baseSeconds);
     }
 
-    /** Seconds for the Retry-After header of a 503 caused by {@code failure}. */
-    public synchronized int seconds(StoreUnavailableException failure) {
+    private synchronized int seconds(StoreUnavailableException failure) {
         long now = System.nanoTime();
         if (now - windowStart > WINDOW_NANOS) {
             windowStart = now;

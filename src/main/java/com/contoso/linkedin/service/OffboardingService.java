@@ -12,10 +12,10 @@ import com.contoso.linkedin.domain.AuditEntry;
 import com.contoso.linkedin.domain.Tenant;
 import com.contoso.linkedin.domain.TenantNotProvisionedException;
 import com.contoso.linkedin.metrics.Metrics;
-import com.contoso.linkedin.store.ConcurrentChangeException;
-import com.contoso.linkedin.store.LinkedInStore;
-import com.contoso.linkedin.store.LinkedInStore.OffboardingProgress;
 import com.contoso.linkedin.store.Backoff;
+import com.contoso.linkedin.store.ConcurrentChangeException;
+import com.contoso.linkedin.store.LinkedInStore.OffboardingProgress;
+import com.contoso.linkedin.store.LinkedInStore;
 
 /**
  * Offboarding a tenant: the first call takes its record away (every answer is

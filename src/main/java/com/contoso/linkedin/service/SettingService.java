@@ -6,25 +6,25 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.contoso.linkedin.config.LinkedInConfig;
 import com.contoso.linkedin.domain.AuditEntry;
 import com.contoso.linkedin.domain.IntegrationMode;
 import com.contoso.linkedin.domain.Reason;
 import com.contoso.linkedin.domain.RefusedException;
 import com.contoso.linkedin.domain.SettingChange;
+import com.contoso.linkedin.domain.SettingPreview;
 import com.contoso.linkedin.domain.SettingState;
 import com.contoso.linkedin.domain.Tenant;
 import com.contoso.linkedin.domain.TenantNotProvisionedException;
 import com.contoso.linkedin.domain.TenantSetting;
 import com.contoso.linkedin.domain.VersionMismatchException;
 import com.contoso.linkedin.metrics.Metrics;
+import com.contoso.linkedin.store.Backoff;
 import com.contoso.linkedin.store.ConcurrentChangeException;
-import com.contoso.linkedin.domain.SettingPreview;
-import com.contoso.linkedin.store.LinkedInStore;
 import com.contoso.linkedin.store.LinkedInStore.AuditPage;
 import com.contoso.linkedin.store.LinkedInStore.AuditQuery;
 import com.contoso.linkedin.store.LinkedInStore.CountedTenant;
-import com.contoso.linkedin.store.Backoff;
-import com.contoso.linkedin.config.LinkedInConfig;
+import com.contoso.linkedin.store.LinkedInStore;
 
 /** Reading and changing a tenant's setting, with its audit history. */
 @ApplicationScoped

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.contoso.linkedin.config.LinkedInConfig;
 import com.contoso.linkedin.domain.AuditEntry;
 import com.contoso.linkedin.domain.IntegrationMode;
 import com.contoso.linkedin.domain.Reason;
@@ -14,10 +15,9 @@ import com.contoso.linkedin.domain.Tenant;
 import com.contoso.linkedin.domain.TenantNotProvisionedException;
 import com.contoso.linkedin.domain.TenantProfile;
 import com.contoso.linkedin.metrics.Metrics;
+import com.contoso.linkedin.store.Backoff;
 import com.contoso.linkedin.store.ConcurrentChangeException;
 import com.contoso.linkedin.store.LinkedInStore;
-import com.contoso.linkedin.store.Backoff;
-import com.contoso.linkedin.config.LinkedInConfig;
 
 /** The operator's tenant records. */
 @ApplicationScoped

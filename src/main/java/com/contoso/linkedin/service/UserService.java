@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.contoso.linkedin.config.LinkedInConfig;
 import com.contoso.linkedin.domain.AuditEntry;
 import com.contoso.linkedin.domain.Client;
 import com.contoso.linkedin.domain.Consent;
@@ -16,10 +17,9 @@ import com.contoso.linkedin.domain.RefusedException;
 import com.contoso.linkedin.domain.Tenant;
 import com.contoso.linkedin.domain.TenantNotProvisionedException;
 import com.contoso.linkedin.metrics.Metrics;
+import com.contoso.linkedin.store.Backoff;
 import com.contoso.linkedin.store.ConcurrentChangeException;
 import com.contoso.linkedin.store.LinkedInStore;
-import com.contoso.linkedin.store.Backoff;
-import com.contoso.linkedin.config.LinkedInConfig;
 
 /** What users set for themselves, and the policy set for them. Every read here is fresh. */
 @ApplicationScoped
