@@ -3,7 +3,6 @@ package com.contoso.linkedin.lambda;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -13,8 +12,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.contoso.linkedin.config.LinkedInConfig;
 import com.contoso.linkedin.rest.RequestTrace;
 import com.contoso.linkedin.store.Deadline;
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.amazon.lambda.runtime.AmazonLambdaRecorder;
 import io.quarkus.arc.Unremovable;
@@ -27,9 +24,6 @@ import io.quarkus.arc.Unremovable;
 @ApplicationScoped
 @Unremovable // looked up by FunctionHandler, which is no bean
 public class EventDispatch {
-
-    /** An event without a request context: {@link EventMapping} routes it to the one answer for those. */
-    private static final byte[] NO_ROUTE = "{}".getBytes(StandardCharsets.US_ASCII);
 
     private final HotRoutes hotRoutes;
     private final Duration answerMargin;
@@ -54,15 +48,10 @@ public class EventDispatch {
     }
 
     /**
-     * Quarkus' Lambda handler alone: what a native build runs for every event. An event that is no
-     * JSON at all, or nothing, fails to be read before anything is written, and is answered as an
-     * event without a route ({@link EventMapping} reads every other JSON value as some event).
+     * Quarkus' Lambda handler alone: what a native build runs for every event. {@link EventMapping}
+     * reads any input as some event, JSON or not, so no event fails to be read.
      */
     public void throughHttpLayer(byte[] event, OutputStream output, Context context) throws IOException {
-        try {
-            AmazonLambdaRecorder.handle(new ByteArrayInputStream(event), output, context);
-        } catch (JsonParseException | MismatchedInputException notJson) {
-            AmazonLambdaRecorder.handle(new ByteArrayInputStream(NO_ROUTE), output, context);
-        }
+        AmazonLambdaRecorder.handle(new ByteArrayInputStream(event), output, context);
     }
 }

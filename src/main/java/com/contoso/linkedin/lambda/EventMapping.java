@@ -1,21 +1,31 @@
 package com.contoso.linkedin.lambda;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.contoso.linkedin.rest.InvalidEventResource;
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.IOContext;
+import com.fasterxml.jackson.core.io.InputDecorator;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
@@ -24,7 +34,9 @@ import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 
+import io.quarkus.amazon.lambda.runtime.AmazonLambdaMapperRecorder;
 import io.quarkus.jackson.ObjectMapperCustomizer;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -32,6 +44,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * ObjectMapper, so this is where an event that API Gateway would never send, or a claim in an
  * unexpected shape, is made harmless instead of failing the invocation with a 500:
  * <ul>
+ * <li>an input that is not one JSON value within Jackson's read limits (not JSON, nothing, cut short,
+ * more after the value, bytes that are no UTF-8, nested over 1000 deep, a number of over 1000 digits)
+ * reads as an event without a request context ({@link WholeValue});</li>
  * <li>claim values of any JSON type are read as the HTTP API hands them on (arrays as "[a b]");</li>
  * <li>an event without a request context, HTTP method or path, or with a member of the wrong JSON
  * type, or {@code null}, is routed to {@link InvalidEventResource}, which answers 400 problem+json;</li>
@@ -57,6 +72,80 @@ public class EventMapping implements ObjectMapperCustomizer {
             }
         });
         mapper.registerModule(module);
+    }
+
+    /**
+     * The Lambda runtime's mapper is a copy of the application's, made before any bean starts, so the
+     * input check goes on its parser factory here: before the first event, and only there (request
+     * bodies stay strict, {@code rest.StrictJson}). Quarkus' poll loop (the local run, a native build)
+     * reads each event with it before any code of ours runs, and so does {@link EventDispatch}.
+     */
+    @SuppressWarnings("deprecation") // the factory is built already: a builder cannot reach it
+    void onStart(@Observes @Priority(1) StartupEvent start) {
+        ObjectMapper lambda = AmazonLambdaMapperRecorder.objectMapper;
+        if (lambda != null && !(lambda.getFactory().getInputDecorator() instanceof WholeValue)) {
+            lambda.getFactory().setInputDecorator(new WholeValue(lambda.getFactory().copy()));
+        }
+    }
+
+    /**
+     * Hands the reader an input unchanged when it is one JSON value and nothing after it, read whole
+     * by the reader's own factory (every token decoded, so every read limit checked as the real read
+     * will), and {@code {}} otherwise: an event without a request context, which {@link RoutableEvent} answers.
+     * Failing the read instead would be an invocation error, which API Gateway turns into a 500.
+     */
+    static final class WholeValue extends InputDecorator {
+        private static final byte[] NO_EVENT = "{}".getBytes(StandardCharsets.US_ASCII);
+
+        /** The same factory without this decorator. */
+        private final JsonFactory reader;
+
+        WholeValue(JsonFactory reader) {
+            this.reader = reader;
+        }
+
+        @Override
+        public InputStream decorate(IOContext context, InputStream in) throws IOException {
+            byte[] input = in.readAllBytes();
+            return new ByteArrayInputStream(readsWhole(() -> reader.createParser(input)) ? input : NO_EVENT);
+        }
+
+        @Override
+        public InputStream decorate(IOContext context, byte[] input, int offset, int length) {
+            return readsWhole(() -> reader.createParser(input, offset, length)) ? null : new ByteArrayInputStream(NO_EVENT);
+        }
+
+        @Override
+        public Reader decorate(IOContext context, Reader in) throws IOException {
+            StringWriter input = new StringWriter();
+            in.transferTo(input);
+            return new StringReader(readsWhole(() -> reader.createParser(input.toString())) ? input.toString() : "{}");
+        }
+
+        private interface Parsing {
+            JsonParser open() throws IOException;
+        }
+
+        private static boolean readsWhole(Parsing parsing) {
+            try (JsonParser parser = parsing.open()) {
+                int depth = 0;
+                for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                    if (token.isStructStart()) {
+                        depth++;
+                    } else if (token.isStructEnd()) {
+                        depth--;
+                    } else if (token == JsonToken.VALUE_STRING) {
+                        parser.getTextLength(); // decoded: its bytes and length are checked
+                    }
+                    if (depth == 0) {
+                        return parser.nextToken() == null;
+                    }
+                }
+                return false;
+            } catch (IOException notOneValue) {
+                return false;
+            }
+        }
     }
 
     /** Read by Jackson's annotation introspection, also in a native image. */
@@ -108,12 +197,6 @@ public class EventMapping implements ObjectMapperCustomizer {
                         parser.skipChildren();
                     }
                     return unroutable(null);
-                } catch (JsonMappingException wrapped) {
-                    // The input ended or broke inside a member: no JSON, as if it had broken before.
-                    if (wrapped.getCause() instanceof JsonParseException notJson) {
-                        throw notJson;
-                    }
-                    throw wrapped;
                 }
             } else {
                 // Not even an object: nothing of it can be used.

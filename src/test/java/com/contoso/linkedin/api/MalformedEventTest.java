@@ -16,6 +16,7 @@ import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import com.contoso.linkedin.identity.Grant.Roles;
+import com.contoso.linkedin.support.Dispatch;
 import com.contoso.linkedin.support.Identities;
 import com.contoso.linkedin.support.LambdaEvents;
 import com.contoso.linkedin.support.LambdaEvents.Reply;
@@ -92,8 +93,37 @@ class MalformedEventTest {
     void anEventThatIsNoJsonObject_orNothing_is400() {
         for (String event : List.of("null", "", "not json", "{\"rawPath\":", "{\"version\":\"2.0\",\"rawPath\":\"/ten",
                 "{\"rawPath\":\"/x\"} trailing", "42")) {
-            assertProblem(400, LambdaEvents.sendRaw(event.getBytes(StandardCharsets.UTF_8)));
+            byte[] input = event.getBytes(StandardCharsets.UTF_8);
+
+            assertProblem(400, LambdaEvents.sendRaw(input));
+            assertProblem(400, Dispatch.httpLayer(input)); // as Quarkus' poll loop reads it: the local run
         }
+    }
+
+    /**
+     * A check the caller may make, spoilt past what Jackson reads: each would fail the read itself,
+     * an invocation error (a 500 behind API Gateway) where it is not caught before the reader.
+     */
+    @Test
+    void anEventPastJsonReadLimits_orNotUtf8_orWithMoreAfterIt_is400() {
+        String tenant = Tenants.provisioned();
+        String user = newId();
+        String check = new String(Dispatch.bytes(LambdaEvents.get("/tenants/" + tenant + "/users/" + user
+                + "/linkedin-eligibility").as(Identities.user(tenant, user))), StandardCharsets.UTF_8);
+        assertEquals(200, LambdaEvents.sendRaw(check.getBytes(StandardCharsets.UTF_8)).status(), "the check unspoilt");
+        String open = check.substring(0, check.length() - 1) + ",\"x\":";
+        Map<String, byte[]> spoilt = new LinkedHashMap<>();
+        spoilt.put("nested 1001 deep", (open + "[".repeat(1001) + "]".repeat(1001) + "}").getBytes(StandardCharsets.UTF_8));
+        spoilt.put("a number of 1001 digits", (open + "1".repeat(1001) + "}").getBytes(StandardCharsets.UTF_8));
+        spoilt.put("an event after the event", (check + check).getBytes(StandardCharsets.UTF_8));
+        byte[] notUtf8 = (open + "\"..\"}").getBytes(StandardCharsets.UTF_8);
+        notUtf8[notUtf8.length - 3] = (byte) 0xff;
+        spoilt.put("bytes that are no UTF-8", notUtf8);
+
+        spoilt.forEach((what, input) -> {
+            assertProblem(400, LambdaEvents.sendRaw(input));
+            assertProblem(400, Dispatch.httpLayer(input));
+        });
     }
 
     @Test

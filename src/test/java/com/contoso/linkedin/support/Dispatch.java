@@ -100,11 +100,16 @@ public final class Dispatch {
         return Arc.container().instance(EventDispatch.class).get();
     }
 
-    private static byte[] bytes(Object event) throws IOException {
+    /** The event's JSON, as the function receives it. */
+    public static byte[] bytes(Object event) {
         if (event instanceof LambdaEvents built) {
             event = built.event();
         }
-        return event instanceof byte[] raw ? raw : JSON.writeValueAsBytes(event);
+        try {
+            return event instanceof byte[] raw ? raw : JSON.writeValueAsBytes(event);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Reply reply(byte[] answer) {
