@@ -26,12 +26,12 @@ import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 
 import io.quarkus.amazon.lambda.runtime.AmazonLambdaMapperRecorder;
@@ -47,7 +47,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * <li>an input that is not one JSON value within Jackson's read limits (not JSON, nothing, cut short,
  * more after the value, bytes that are no UTF-8, nested over 1000 deep, a number of over 1000 digits)
  * reads as an event without a request context ({@link WholeValue});</li>
- * <li>claim values of any JSON type are read as the HTTP API hands them on (arrays as "[a b]");</li>
+ * <li>claim values of any JSON type are read as the HTTP API hands them on (arrays as "[a b]"), and an
+ * authorizer member of another shape as none ({@link AuthorizerValue});</li>
  * <li>an event without a request context, HTTP method or path, or with a member of the wrong JSON
  * type, or {@code null}, is routed to {@link InvalidEventResource}, which answers 400 problem+json;</li>
  * <li>any other event is made safe for Netty ({@link EventSanitizer}): a decoded path with spaces,
@@ -60,6 +61,7 @@ public class EventMapping implements ObjectMapperCustomizer {
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.addMixIn(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.class, LenientClaims.class);
+        mapper.addMixIn(APIGatewayV2HTTPEvent.RequestContext.class, LenientAuthorizer.class);
         SimpleModule module = new SimpleModule("api-gateway-events");
         module.setDeserializerModifier(new BeanDeserializerModifier() {
             @Override
@@ -155,6 +157,35 @@ public class EventMapping implements ObjectMapperCustomizer {
         abstract void setClaims(Map<String, String> claims);
     }
 
+    /** Read by Jackson's annotation introspection, also in a native image. */
+    @RegisterForReflection
+    abstract static class LenientAuthorizer {
+        @JsonDeserialize(using = AuthorizerValue.class)
+        abstract void setAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer);
+    }
+
+    /**
+     * An authorizer member that is not of an authorizer's shape ({@code "authorizer": "x"}, a lambda
+     * context that is a list, claims that are a string) names no caller: the request is answered as
+     * one without a caller (401), as an absent authorizer is. Made by reflection, also natively.
+     */
+    @RegisterForReflection
+    static final class AuthorizerValue extends JsonDeserializer<APIGatewayV2HTTPEvent.RequestContext.Authorizer> {
+        @Override
+        public APIGatewayV2HTTPEvent.RequestContext.Authorizer deserialize(JsonParser parser, DeserializationContext context)
+                throws IOException {
+            JsonNode node = parser.readValueAsTree();
+            if (node == null || !node.isObject()) {
+                return null;
+            }
+            try {
+                return context.readTreeAsValue(node, APIGatewayV2HTTPEvent.RequestContext.Authorizer.class);
+            } catch (JsonMappingException notAnAuthorizer) {
+                return null;
+            }
+        }
+    }
+
     /** Any JSON value as the string the HTTP API would hand on. Made by reflection, also natively. */
     @RegisterForReflection
     static final class ClaimValue extends JsonDeserializer<String> {
@@ -190,9 +221,10 @@ public class EventMapping implements ObjectMapperCustomizer {
             if (parser.isExpectedStartObjectToken()) {
                 try {
                     event = (APIGatewayV2HTTPEvent) super.deserialize(parser, context);
-                } catch (MismatchedInputException wrongShape) {
-                    // A member of the wrong JSON type (a path that is an array, a context that is a
-                    // string): the event is the whole input, so the rest of it is skipped unread.
+                } catch (JsonMappingException wrongShape) {
+                    // A member of the wrong JSON type or past its type's range (a path that is an array,
+                    // a context that is a string, a time past a long): the event is the whole input, so
+                    // the rest of it is skipped unread.
                     while (parser.nextToken() != null) {
                         parser.skipChildren();
                     }

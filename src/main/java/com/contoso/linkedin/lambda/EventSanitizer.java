@@ -25,6 +25,8 @@ final class EventSanitizer {
     /** An HTTP header name is a token (RFC 9110 5.6.2). */
     private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
     private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]{7,15}|[0-9A-Fa-f:.]{2,45}");
+    /** A host Vert.x reads as an authority: a name or IPv4 address, or an IPv6 literal; a port. */
+    private static final Pattern HOST = Pattern.compile("(?:[A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+\\])(?::([0-9]{1,5}))?");
 
     private EventSanitizer() {
     }
@@ -34,11 +36,11 @@ final class EventSanitizer {
         if (event.getRawQueryString() != null) {
             event.setRawQueryString(encode(event.getRawQueryString(), QUERY_SAFE, true));
         }
-        event.setHeaders(acceptableHeaders(event.getHeaders()));
         if (event.getIsBase64Encoded() && event.getBody() != null && !isBase64(event.getBody())) {
             // Not base64 after all: the body reader refuses it as it is, after the caller's checks.
             event.setIsBase64Encoded(false);
         }
+        event.setHeaders(framed(acceptableHeaders(event.getHeaders()), event));
         var http = event.getRequestContext().getHttp();
         if (http.getSourceIp() != null && !IP_LITERAL.matcher(http.getSourceIp()).matches()) {
             // The handler would resolve anything else as a host name.
@@ -82,6 +84,59 @@ final class EventSanitizer {
         Map<String, String> kept = new LinkedHashMap<>();
         headers.entrySet().stream().filter(EventSanitizer::acceptable).forEach(h -> kept.put(h.getKey(), h.getValue()));
         return kept;
+    }
+
+    /**
+     * The headers with a {@code content-length} that is the body's own size, and without a host that
+     * is no authority: Vert.x refused either before the application saw the request (Quarkus' HTML-less
+     * 500 or 400, or an empty 413 for a length far past the body). API Gateway sends the body's true
+     * length and its own host; Quarkus' handler puts in {@code localhost} where no host is left.
+     */
+    private static Map<String, String> framed(Map<String, String> headers, APIGatewayV2HTTPEvent event) {
+        if (headers == null) {
+            return null;
+        }
+        String length = null;
+        String host = null;
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            if ("content-length".equalsIgnoreCase(header.getKey())) {
+                length = header.getValue();
+            } else if ("host".equalsIgnoreCase(header.getKey())) {
+                host = header.getValue();
+            }
+        }
+        String bodyLength = length == null ? null : bodyLength(event);
+        boolean lengthRight = length == null || length.equals(bodyLength);
+        boolean hostReadable = host == null || host.isEmpty() || readableHost(host);
+        if (lengthRight && hostReadable) {
+            return headers;
+        }
+        Map<String, String> kept = new LinkedHashMap<>();
+        headers.forEach((name, value) -> {
+            if ("content-length".equalsIgnoreCase(name)) {
+                if (bodyLength != null) {
+                    kept.put(name, bodyLength);
+                }
+            } else if (!"host".equalsIgnoreCase(name) || hostReadable) {
+                kept.put(name, value);
+            }
+        });
+        return kept;
+    }
+
+    /** The size in bytes of the body Quarkus' handler hands on, or null for none. */
+    private static String bodyLength(APIGatewayV2HTTPEvent event) {
+        String body = event.getBody();
+        if (body == null) {
+            return null;
+        }
+        byte[] bytes = event.getIsBase64Encoded() ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
+        return Integer.toString(bytes.length);
+    }
+
+    private static boolean readableHost(String host) {
+        var parts = HOST.matcher(host);
+        return parts.matches() && (parts.group(1) == null || Integer.parseInt(parts.group(1)) <= 65_535);
     }
 
     private static boolean acceptable(Map.Entry<String, String> header) {

@@ -34,6 +34,11 @@ class MalformedEventTest {
         return (Map<String, Object>) event.get("requestContext");
     }
 
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> headersOf(Map<String, Object> event) {
+        return (Map<String, Object>) event.get("headers");
+    }
+
     private static void assertProblem(int status, Reply reply) {
         assertEquals(status, reply.status(), reply::toString);
         assertEquals("application/problem+json", reply.header("content-type"));
@@ -65,8 +70,6 @@ class MalformedEventTest {
     void anEventWithAMemberOfTheWrongJsonType_is400() {
         Map<String, Consumer<Map<String, Object>>> spoilers = new LinkedHashMap<>();
         spoilers.put("requestContext a string", event -> event.put("requestContext", "x"));
-        spoilers.put("authorizer a string", event -> contextOf(event).put("authorizer", "x"));
-        spoilers.put("lambda context a list", event -> contextOf(event).put("authorizer", Map.of("lambda", List.of())));
         spoilers.put("timeEpoch a word", event -> contextOf(event).put("timeEpoch", "x"));
         spoilers.put("rawPath a list", event -> event.put("rawPath", List.of("/a")));
         spoilers.put("headers a list", event -> event.put("headers", List.of("a")));
@@ -124,6 +127,64 @@ class MalformedEventTest {
             assertProblem(400, LambdaEvents.sendRaw(input));
             assertProblem(400, Dispatch.httpLayer(input));
         });
+    }
+
+    /**
+     * Members API Gateway sets itself, in shapes it never sends: the application still answers the
+     * request (Vert.x refused a length that is no number or not the body's, and a host that is no
+     * authority, with a 500 or a 400 or 413 of its own, and a time past a long failed the read).
+     */
+    @Test
+    void framingHostAndTimeOfAnyShape_leaveTheRequestToTheApplication() {
+        String tenant = Tenants.provisioned();
+        String setting = "/tenants/" + tenant + "/linkedin-integration";
+        Map<String, Consumer<Map<String, Object>>> spoilers = new LinkedHashMap<>();
+        for (String length : List.of("abc", "1e3", " 5", "-1", "99999999999999", "0", "100000")) {
+            spoilers.put("content-length " + length, event -> headersOf(event).put("content-length", length));
+        }
+        for (String host : List.of(" ", "a b", "h:99999", "\uffff", "[::1", "h:")) {
+            spoilers.put("host " + host, event -> headersOf(event).put("host", host));
+        }
+        spoilers.put("time past a long", event -> contextOf(event).put("timeEpoch", new java.math.BigInteger("9223372036854775808")));
+        spoilers.forEach((what, spoil) -> {
+            Map<String, Object> read = LambdaEvents.get(setting).as(Identities.globalAdmin(tenant)).event();
+            spoil.accept(read);
+            Map<String, Object> write = LambdaEvents.put(setting).json("{\"mode\":\"DISABLED\"}")
+                    .as(Identities.globalAdmin(tenant)).event();
+            spoil.accept(write);
+            Map<String, Object> check = LambdaEvents.get("/tenants/" + tenant + "/users/" + newId() + "/linkedin-eligibility")
+                    .as(Identities.checker()).event();
+            spoil.accept(check);
+
+            if (what.startsWith("time")) {
+                assertProblem(400, LambdaEvents.sendRaw(read)); // the event itself cannot be read
+                assertProblem(400, LambdaEvents.sendRaw(check));
+            } else {
+                assertEquals(200, LambdaEvents.sendRaw(read).status(), what);
+                assertEquals(200, LambdaEvents.sendRaw(write).status(), what);
+                assertEquals(200, LambdaEvents.sendRaw(check).status(), what);
+                assertEquals(200, Dispatch.httpLayer(check).status(), what);
+            }
+        });
+        assertEquals("DISABLED", LambdaEvents.get(setting).as(Identities.globalAdmin(tenant)).send().json().getString("mode"));
+    }
+
+    /** A context of another shape names no caller, as none does: 401, not a 400 for the event. */
+    @Test
+    void anAuthorizerOfAnotherShape_isNoCaller() {
+        String tenant = Tenants.provisioned();
+        for (Object authorizer : List.of("x", 1, List.of(), Map.of("lambda", "x"), Map.of("lambda", List.of()),
+                Map.of("jwt", "x"), Map.of("jwt", Map.of("claims", "x")), Map.of("jwt", Map.of("claims", List.of(1))))) {
+            Map<String, Object> event = LambdaEvents.get("/tenants/" + tenant + "/linkedin-integration").event();
+            contextOf(event).put("authorizer", authorizer);
+
+            assertProblem(401, LambdaEvents.sendRaw(event));
+        }
+        Map<String, Object> nullContext = LambdaEvents.get("/tenants/" + tenant + "/linkedin-integration").event();
+        Map<String, Object> noContext = new HashMap<>();
+        noContext.put("lambda", null);
+        contextOf(nullContext).put("authorizer", noContext);
+        assertProblem(401, LambdaEvents.sendRaw(nullContext));
     }
 
     @Test
