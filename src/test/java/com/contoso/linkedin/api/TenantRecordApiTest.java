@@ -91,6 +91,9 @@ class TenantRecordApiTest {
         for (String bad : new String[] {
                 "{\"cloud\":\"public\",\"countryCode\":\"US\",\"rolledOut\":true}",
                 "{\"cloud\":\"PUBLIC\",\"countryCode\":\"USA\",\"rolledOut\":true}",
+                "{\"cloud\":\"PUBLIC\",\"countryCode\":\"XX\",\"rolledOut\":true}", // not assigned
+                "{\"cloud\":\"PUBLIC\",\"countryCode\":\"UK\",\"rolledOut\":true}", // reserved: GB is
+                "{\"cloud\":\"PUBLIC\",\"countryCode\":\"EU\",\"rolledOut\":true}",
                 "{\"cloud\":\"PUBLIC\",\"countryCode\":\"US\"}",
                 "{\"cloud\":\"PUBLIC\",\"countryCode\":\"US\",\"rolledOut\":\"yes\"}",
                 "{\"cloud\":\"PUBLIC\",\"countryCode\":\"US\",\"rolledOut\":true,\"extra\":1}",
@@ -102,6 +105,18 @@ class TenantRecordApiTest {
             assertFalse(reply.json().getString("detail").isBlank());
         }
         assertEquals(404, LambdaEvents.get("/tenants/" + tenant).as(operator()).send().status());
+    }
+
+    @Test
+    void putTenant_takesEveryAssignedCountry_andKosovo() {
+        for (String country : new String[] { "GB", "AQ", "SS", "XK" }) {
+            String tenant = newId();
+            var reply = LambdaEvents.put("/tenants/" + tenant).as(operator())
+                    .json("{\"cloud\":\"PUBLIC\",\"countryCode\":\"" + country + "\",\"rolledOut\":true}").send();
+
+            assertEquals(201, reply.status(), () -> country + " -> " + reply);
+            assertEquals(country, LambdaEvents.get("/tenants/" + tenant).as(operator()).send().json().getString("countryCode"));
+        }
     }
 
     @Test

@@ -42,7 +42,7 @@ final class ApiSchemas {
         // Request bodies: read strictly (StrictJson), so no field but these is taken; an optional
         // member sent as null counts as absent.
         refine("TenantBody", s -> s.strict("cloud", "countryCode", "rolledOut")
-                .pattern("countryCode", "^[A-Z]{2}$", "ISO 3166-1 alpha-2, upper case: where the tenant was provisioned.")
+                .pattern("countryCode", "^[A-Z]{2}$", "An assigned ISO 3166-1 alpha-2 code (or XK), upper case: where the tenant was provisioned.")
                 .defaultValue("usersCanConsentToApps", true).nullable("usersCanConsentToApps", null));
         refine("SettingBody", s -> s.strict("mode")
                 .nullable("selectedGroupId", "Required when mode is SELECTED, refused otherwise.")
