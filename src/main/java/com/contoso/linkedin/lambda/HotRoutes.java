@@ -21,6 +21,7 @@ import com.contoso.linkedin.identity.ApiGatewayEvents;
 import com.contoso.linkedin.identity.Caller;
 import com.contoso.linkedin.identity.Callers;
 import com.contoso.linkedin.metrics.Metrics;
+import com.contoso.linkedin.rest.AcceptHeader;
 import com.contoso.linkedin.rest.AccessLog;
 import com.contoso.linkedin.rest.EligibilityAnswers;
 import com.contoso.linkedin.rest.Problem;
@@ -115,7 +116,7 @@ public class HotRoutes {
     private Optional<Call> answerable(APIGatewayV2HTTPEvent event) {
         var context = event.getRequestContext();
         if (context == null || context.getHttp() == null || event.getRawPath() == null || event.getIsBase64Encoded()
-                || !acceptsJson(ApiGatewayEvents.header(event, "accept").orElse(null))) {
+                || !AcceptHeader.takesJson(ApiGatewayEvents.header(event, "accept").orElse(null))) {
             return Optional.empty();
         }
         Optional<Caller> identified = callers.of(event);
@@ -197,19 +198,5 @@ public class HotRoutes {
 
     private static boolean hasBody(APIGatewayV2HTTPEvent event) {
         return event.getBody() != null && !event.getBody().isEmpty();
-    }
-
-    /** Whether the HTTP layer would choose plain JSON for this {@code Accept} header. */
-    private static boolean acceptsJson(String accept) {
-        if (accept == null) {
-            return true;
-        }
-        for (String range : accept.split(",")) {
-            String type = range.trim().toLowerCase(Locale.ROOT);
-            if (type.equals("*/*") || type.equals("application/*") || type.equals("application/json")) {
-                return true;
-            }
-        }
-        return false;
     }
 }

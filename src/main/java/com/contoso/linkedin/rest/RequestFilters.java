@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -22,8 +23,9 @@ import com.contoso.linkedin.metrics.Metrics;
 import com.contoso.linkedin.store.Deadline;
 
 /**
- * What every request goes through: unknown query parameters are refused once the caller is known
- * (401 first), and each request leaves exactly one {@link AccessLog} line and is marked not cacheable.
+ * What every request goes through: unknown query parameters, and an {@code Accept} that takes no
+ * JSON, are refused once the caller is known (401 first), and each request leaves exactly one
+ * {@link AccessLog} line and is marked not cacheable.
  */
 public class RequestFilters {
     /** No answer of these functions may be cached: a disconnect counts on the next check. */
@@ -50,12 +52,17 @@ public class RequestFilters {
         this.metrics = config.metrics();
     }
 
+    /**
+     * Before RESTEasy's own negotiation, which answered 406 before the caller was known (and took
+     * {@code application/json;q=0}); errors are problem+json whatever the header says.
+     */
     @ServerRequestFilter(preMatching = true)
-    public void refuseUnknownQueryParameters(ContainerRequestContext request) {
+    public void refuseUnknownQueryParametersAndAccept(ContainerRequestContext request) {
         request.setProperty(STARTED, System.nanoTime());
         RequestTrace.begin(lambda);
         String path = request.getUriInfo().getPath();
-        if (request.getUriInfo().getQueryParameters().isEmpty() || path.startsWith(InvalidEventResource.PATH)) {
+        boolean takesJson = AcceptHeader.takesJson(request.getHeaderString(HttpHeaders.ACCEPT));
+        if (request.getUriInfo().getQueryParameters().isEmpty() && takesJson || path.startsWith(InvalidEventResource.PATH)) {
             return;
         }
         // Who asks comes first: a caller without identity learns nothing of the request (401).
@@ -68,6 +75,9 @@ public class RequestFilters {
                 throw new InvalidInputException(allowed.isEmpty() ? "This endpoint takes no query parameters"
                         : "Unknown query parameter; this endpoint takes only " + allowed);
             }
+        }
+        if (!takesJson && !"OPTIONS".equals(request.getMethod()) && !Routes.methodsOf(path).isEmpty()) {
+            throw new NotAcceptableException();
         }
     }
 

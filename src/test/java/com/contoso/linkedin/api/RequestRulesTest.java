@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 
+import com.contoso.linkedin.support.Identities;
 import com.contoso.linkedin.support.LambdaEvents;
 import com.contoso.linkedin.support.LambdaEvents.Reply;
 import com.contoso.linkedin.support.Tenants;
@@ -67,6 +68,31 @@ class RequestRulesTest {
                 .json("").send();
 
         assertEquals(400, reply.status(), reply::toString);
+    }
+
+    /** 401 first, as for every other refusal; then 406 as problem+json, whatever the header takes. */
+    @Test
+    void anAcceptThatTakesNoJson_is406_onceTheCallerIsKnown() {
+        String tenant = Tenants.provisioned();
+        String setting = "/tenants/" + tenant + "/linkedin-integration";
+        String check = "/tenants/" + tenant + "/users/" + newId() + "/linkedin-eligibility";
+        for (String accept : List.of("text/html", "application/problem+json", "application/json;q=0",
+                "application/json;q=0, */*", "*/*;q=0")) {
+            for (String path : List.of(setting, check, "/tenants/not-a-guid/linkedin-integration")) {
+                Reply anonymous = LambdaEvents.get(path).header("accept", accept).send();
+                assertEquals(401, anonymous.status(), () -> accept + " " + path + ": " + anonymous);
+            }
+            Reply refused = LambdaEvents.get(setting).header("accept", accept).as(globalAdmin(tenant)).send();
+            assertEquals(406, refused.status(), () -> accept + ": " + refused);
+            assertEquals("application/problem+json", refused.header("content-type"));
+            Reply checked = LambdaEvents.get(check).header("accept", accept).as(Identities.checker()).send();
+            assertEquals(406, checked.status(), () -> accept + ": " + checked);
+        }
+        for (String accept : List.of("text/html, application/json;q=0.5", "application/*", "*/*;q=0.1", "")) {
+            Reply answered = LambdaEvents.get(setting).header("accept", accept).as(globalAdmin(tenant)).send();
+            assertEquals(200, answered.status(), () -> accept + ": " + answered);
+            assertEquals(200, LambdaEvents.get(check).header("accept", accept).as(Identities.checker()).send().status());
+        }
     }
 
     @Test
