@@ -19,6 +19,8 @@ public class Access {
     private final Context lambda;
     private final Callers callers;
     private Caller caller;
+    /** A refusal of the request's form found before its grants were checked, thrown once they pass. */
+    private RuntimeException onceGranted;
 
     @Inject
     public Access(APIGatewayV2HTTPEvent event, Context lambda, Callers callers) {
@@ -32,7 +34,24 @@ public class Access {
     }
 
     public Granted require(String rawTenantId, String rawUserId, Grant... grants) {
-        return Granted.require(caller(), rawTenantId, rawUserId, grants);
+        Granted granted = Granted.require(caller(), rawTenantId, rawUserId, grants);
+        granted();
+        return granted;
+    }
+
+    /**
+     * Keeps a refusal of what the request sends (a body the operation does not take) for the moment
+     * its grants have passed: 403 comes before it, as before the 400 of a body that is read.
+     */
+    public void refuseOnceGranted(RuntimeException refusal) {
+        onceGranted = refusal;
+    }
+
+    /** The grants passed (through {@link #require}, or checked elsewhere): what was kept is thrown now. */
+    public void granted() {
+        if (onceGranted != null) {
+            throw onceGranted;
+        }
     }
 
     /**

@@ -1,9 +1,13 @@
 package com.contoso.linkedin.rest;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotFoundException;
@@ -16,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.contoso.linkedin.config.LinkedInConfig;
 import com.contoso.linkedin.domain.InvalidInputException;
 import com.contoso.linkedin.identity.Access;
@@ -23,9 +28,10 @@ import com.contoso.linkedin.metrics.Metrics;
 import com.contoso.linkedin.store.Deadline;
 
 /**
- * What every request goes through: unknown query parameters, and an {@code Accept} that takes no
- * JSON, are refused once the caller is known (401 first), and each request leaves exactly one
- * {@link AccessLog} line and is marked not cacheable.
+ * What every request goes through: unknown query parameters and an {@code Accept} that takes no JSON
+ * are refused once the caller is known (401 first), a body sent to an operation that takes none once
+ * its grants pass (403 first); each request leaves exactly one {@link AccessLog} line and is marked
+ * not cacheable.
  */
 public class RequestFilters {
     /** No answer of these functions may be cached: a disconnect counts on the next check. */
@@ -40,13 +46,18 @@ public class RequestFilters {
 
     private static final String DEADLINE = RequestFilters.class.getName() + ".deadline";
 
+    private static final Pattern EMPTY_OBJECT = Pattern.compile("\\s*\\{\\s*}\\s*");
+
     private final Access access;
+    private final APIGatewayV2HTTPEvent event;
     private final com.amazonaws.services.lambda.runtime.Context lambda;
     private final Duration answerMargin;
     private final LinkedInConfig.Metrics metrics;
 
-    public RequestFilters(Access access, com.amazonaws.services.lambda.runtime.Context lambda, LinkedInConfig config) {
+    public RequestFilters(Access access, APIGatewayV2HTTPEvent event, com.amazonaws.services.lambda.runtime.Context lambda,
+            LinkedInConfig config) {
         this.access = access;
+        this.event = event;
         this.lambda = lambda;
         this.answerMargin = config.store().answerMargin();
         this.metrics = config.metrics();
@@ -57,12 +68,15 @@ public class RequestFilters {
      * {@code application/json;q=0}); errors are problem+json whatever the header says.
      */
     @ServerRequestFilter(preMatching = true)
-    public void refuseUnknownQueryParametersAndAccept(ContainerRequestContext request) {
+    public void refuseWhatTheOperationDoesNotTake(ContainerRequestContext request) {
         request.setProperty(STARTED, System.nanoTime());
         RequestTrace.begin(lambda);
         String path = request.getUriInfo().getPath();
         boolean takesJson = AcceptHeader.takesJson(request.getHeaderString(HttpHeaders.ACCEPT));
-        if (request.getUriInfo().getQueryParameters().isEmpty() && takesJson || path.startsWith(InvalidEventResource.PATH)) {
+        boolean unwantedBody = event.getBody() != null && !event.getBody().isEmpty()
+                && Routes.takesNoBody(path, request.getMethod());
+        if (request.getUriInfo().getQueryParameters().isEmpty() && takesJson && !unwantedBody
+                || path.startsWith(InvalidEventResource.PATH)) {
             return;
         }
         // Who asks comes first: a caller without identity learns nothing of the request (401).
@@ -79,6 +93,25 @@ public class RequestFilters {
         if (!takesJson && !"OPTIONS".equals(request.getMethod()) && !Routes.methodsOf(path).isEmpty()) {
             throw new NotAcceptableException();
         }
+        if (unwantedBody) {
+            unwantedBody().ifPresent(access::refuseOnceGranted);
+        }
+    }
+
+    /**
+     * A body where the operation takes none, refused where a body that is read would be (after the
+     * grants): over 64 KiB it is 413 as every body is (SPEC 4); otherwise 400, except an empty object,
+     * which names nothing.
+     */
+    private Optional<RuntimeException> unwantedBody() {
+        byte[] body = event.getIsBase64Encoded() ? Base64.getDecoder().decode(event.getBody())
+                : event.getBody().getBytes(StandardCharsets.UTF_8);
+        if (body.length > StrictJson.MAX_BODY_BYTES) {
+            return Optional.of(new PayloadTooLargeException("The body is larger than " + StrictJson.MAX_BODY_BYTES + " bytes"));
+        }
+        String text = new String(body, StandardCharsets.UTF_8);
+        return text.isBlank() || EMPTY_OBJECT.matcher(text).matches() ? Optional.empty()
+                : Optional.of(new InvalidInputException("This operation takes no body"));
     }
 
     /**

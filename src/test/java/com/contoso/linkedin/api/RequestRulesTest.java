@@ -46,6 +46,34 @@ class RequestRulesTest {
                 .send().json().getLong("version"));
     }
 
+    /** As an unknown query name: refused once the caller is known, 413 past 64 KiB as every body. */
+    @Test
+    void aBodyWhereTheOperationTakesNone_isRefused_andChangesNothing() {
+        String tenant = Tenants.provisioned();
+        String user = newId();
+        String selected = "/tenants/" + tenant + "/linkedin-integration/selected-users";
+        String check = "/tenants/" + tenant + "/users/" + user + "/linkedin-eligibility";
+
+        assertEquals(400, LambdaEvents.put(selected + "/" + user).json("{\"bogus\":1}").as(globalAdmin(tenant)).send().status());
+        assertEquals(400, LambdaEvents.put(selected + "/" + user).json("garbage").as(globalAdmin(tenant)).send().status());
+        Reply tooLarge = LambdaEvents.put(selected + "/" + user).json("x".repeat(70_000)).as(globalAdmin(tenant)).send();
+        assertEquals(413, tooLarge.status(), tooLarge::toString);
+        assertEquals("application/problem+json", tooLarge.header("content-type"));
+        assertEquals(0, LambdaEvents.get(selected).as(globalAdmin(tenant)).send().json().getList("userIds").size());
+        assertEquals(401, LambdaEvents.put(selected + "/" + user).json("{\"bogus\":1}").send().status());
+        assertEquals(413, LambdaEvents.get("/tenants/" + tenant + "/linkedin-integration").json("x".repeat(70_000))
+                .as(globalAdmin(tenant)).send().status());
+        assertEquals(400, LambdaEvents.get(check).json("[1]").as(Identities.checker()).send().status());
+        assertEquals(400, LambdaEvents.delete("/tenants/" + tenant + "/users/" + user + "/linkedin-connection")
+                .json("{\"consent\":\"BOTH_WAYS\"}").as(Identities.user(tenant, user)).send().status());
+
+        // Nothing named: an empty object, or white space, is no body.
+        assertEquals(200, LambdaEvents.put(selected + "/" + user).json(" { } ").as(globalAdmin(tenant)).send().status());
+        assertEquals(200, LambdaEvents.get(check).json("{}").as(Identities.checker()).send().status());
+        assertEquals(204, LambdaEvents.delete("/tenants/" + tenant + "/users/" + user + "/linkedin-connection")
+                .json("\n").as(Identities.user(tenant, user)).send().status());
+    }
+
     @Test
     void bodiesNotDeclaredAsJson_are415() {
         String tenant = Tenants.provisioned();

@@ -19,20 +19,29 @@ import com.contoso.linkedin.support.ApiContract;
 class RoutesTest {
 
     @Test
-    void theRoutes_areTheOpenApiDocumentsPathsAndMethods() throws IOException {
+    void theRoutes_areTheOpenApiDocumentsPathsAndMethods_andTheirBodies() throws IOException {
         Map<String, Set<String>> documented = new TreeMap<>();
+        Map<String, Set<String>> documentedBodies = new TreeMap<>();
         try (Reader document = Files.newBufferedReader(ApiContract.DOCUMENT)) {
             Map<String, Object> openApi = new Yaml().load(document);
             @SuppressWarnings("unchecked")
-            Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) openApi.get("paths");
-            paths.forEach((path, operations) -> documented.put(path, new TreeSet<>(operations.keySet().stream()
-                    .filter(key -> Set.of("get", "put", "post", "delete", "patch").contains(key))
-                    .map(String::toUpperCase).toList())));
+            Map<String, Map<String, Map<String, Object>>> paths = (Map<String, Map<String, Map<String, Object>>>) openApi
+                    .get("paths");
+            paths.forEach((path, operations) -> {
+                var methods = operations.keySet().stream()
+                        .filter(key -> Set.of("get", "put", "post", "delete", "patch").contains(key)).toList();
+                documented.put(path, new TreeSet<>(methods.stream().map(String::toUpperCase).toList()));
+                documentedBodies.put(path, new TreeSet<>(methods.stream()
+                        .filter(method -> operations.get(method).containsKey("requestBody")).map(String::toUpperCase).toList()));
+            });
         }
         Map<String, Set<String>> routes = new TreeMap<>();
         Routes.table().forEach((template, methods) -> routes.put(template, new TreeSet<>(methods)));
+        Map<String, Set<String>> bodies = new TreeMap<>();
+        Routes.withBody().forEach((template, methods) -> bodies.put(template, new TreeSet<>(methods)));
 
         assertEquals(documented, routes);
+        assertEquals(documentedBodies, bodies);
     }
 
     @Test
@@ -43,5 +52,16 @@ class RoutesTest {
         assertEquals("OPTIONS, POST", Routes.allow(Routes.methodsOf(tenant + "/linkedin-eligibility/batch")));
         assertEquals(Set.of(), Routes.methodsOf(tenant + "/linkedin"));
         assertEquals(Set.of(), Routes.methodsOf(tenant + "/users/a/b/linkedin-connection"));
+    }
+
+    @Test
+    void takesNoBody_onlyForAMethodOfTheApiThatTakesNone() {
+        String selected = "/tenants/t/linkedin-integration/selected-users/u";
+
+        assertEquals(true, Routes.takesNoBody(selected, "PUT"));
+        assertEquals(true, Routes.takesNoBody("/tenants/t/linkedin-integration", "HEAD"));
+        assertEquals(false, Routes.takesNoBody("/tenants/t/linkedin-integration", "PUT"));
+        assertEquals(false, Routes.takesNoBody(selected, "POST"));
+        assertEquals(false, Routes.takesNoBody("/tenants/t/linkedin", "GET"));
     }
 }

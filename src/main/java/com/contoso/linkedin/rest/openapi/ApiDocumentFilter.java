@@ -18,8 +18,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * What holds for every operation, stated once as the code does it once: every request passes
  * the identity check (401), the grant check (403), the strict id, query and body rules (400), is
  * answered only in JSON (406 for an {@code Accept} without it) and may meet an unavailable store
- * (503) or an unexpected failure (500); every body is read by
- * {@code StrictJson} (413, 415); every answer is {@code Cache-Control: no-store}
+ * (503) or an unexpected failure (500); a body over 64 KiB is 413 wherever it is sent, and every
+ * body an operation takes is read by {@code StrictJson} (415); every answer is {@code Cache-Control: no-store}
  * ({@code RequestFilters}); every id is a GUID. The resources declare only what is particular to
  * an operation; {@link ApiSchemas} refines the bodies' schemas. Runs when the document is generated ({@code mp.openapi.filter}), never at run time.
  */
@@ -31,12 +31,12 @@ public class ApiDocumentFilter implements OASFilter {
             "401", ApiDocument.UNAUTHENTICATED,
             "403", ApiDocument.FORBIDDEN,
             "406", ApiDocument.NOT_ACCEPTABLE,
+            "413", ApiDocument.PAYLOAD_TOO_LARGE,
             "500", ApiDocument.INTERNAL_ERROR,
             "503", ApiDocument.STORE_UNAVAILABLE));
 
     /** Answers every operation with a request body can give, by status. */
     private static final Map<String, String> EVERY_BODY = new TreeMap<>(Map.of(
-            "413", ApiDocument.PAYLOAD_TOO_LARGE,
             "415", ApiDocument.UNSUPPORTED_MEDIA_TYPE));
 
     /** Fields and path parameters that hold one directory id. */
