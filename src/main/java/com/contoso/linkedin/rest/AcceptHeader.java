@@ -17,8 +17,8 @@ public final class AcceptHeader {
         }
         int bestSpecificity = -1;
         boolean taken = false;
-        for (String range : accept.split(",")) {
-            String[] parts = range.split(";");
+        for (String range : accept.split(",", -1)) {
+            String[] parts = range.split(";", -1);
             int specificity = switch (parts[0].strip().toLowerCase(Locale.ROOT)) {
                 case "application/json" -> 2;
                 case "application/*" -> 1;
