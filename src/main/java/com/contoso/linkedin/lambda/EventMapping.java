@@ -93,8 +93,8 @@ public class EventMapping implements ObjectMapperCustomizer {
     /**
      * Hands the reader an input unchanged when it is one JSON value and nothing after it, read whole
      * by the reader's own factory (every token decoded, so every read limit checked as the real read
-     * will), and {@code {}} otherwise: an event without a request context, which {@link RoutableEvent} answers.
-     * Failing the read instead would be an invocation error, which API Gateway turns into a 500.
+     * will), and {@code {}} otherwise: an event without a request context, which {@link RoutableEvent}
+     * answers. Failing the read instead would be an invocation error, which API Gateway turns into a 500.
      */
     static final class WholeValue extends InputDecorator {
         private static final byte[] NO_EVENT = "{}".getBytes(StandardCharsets.US_ASCII);

@@ -94,7 +94,7 @@ public class RequestFilters {
             throw new NotAcceptableException();
         }
         if (unwantedBody) {
-            unwantedBody().ifPresent(access::refuseOnceGranted);
+            bodyRefusal().ifPresent(access::refuseOnceGranted);
         }
     }
 
@@ -103,7 +103,7 @@ public class RequestFilters {
      * grants): over 64 KiB it is 413 as every body is (SPEC 4); otherwise 400, except an empty object,
      * which names nothing.
      */
-    private Optional<RuntimeException> unwantedBody() {
+    private Optional<RuntimeException> bodyRefusal() {
         byte[] body = event.getIsBase64Encoded() ? Base64.getDecoder().decode(event.getBody())
                 : event.getBody().getBytes(StandardCharsets.UTF_8);
         if (body.length > StrictJson.MAX_BODY_BYTES) {
