@@ -30,14 +30,19 @@ public class Callers {
         this.bearerShortcut = bearerShortcut;
     }
 
-    /** The caller, or empty when the event carries no identity at all (401). */
+    /**
+     * The caller, or empty when the event carries no identity (401): no claims, or claims that name
+     * no tenant ({@code tid}), which every token of Entra ID has. Claims that name one but grant
+     * nothing are a caller refused later (403).
+     */
     public Optional<Caller> of(APIGatewayV2HTTPEvent event) {
         Optional<Map<String, String>> claims = verifiedClaims(event);
         if (claims.isEmpty() && bearerShortcut.isResolvable()) {
             claims = ApiGatewayEvents.header(event, "authorization")
                     .flatMap(bearerShortcut.get()::fromAuthorizationHeader);
         }
-        return claims.map(verified -> Claims.toCaller(verified, trust));
+        return claims.filter(verified -> verified.get("tid") != null && !verified.get("tid").isBlank())
+                .map(verified -> Claims.toCaller(verified, trust));
     }
 
     /** What an authorizer verified, every value as the string the HTTP API hands on. */

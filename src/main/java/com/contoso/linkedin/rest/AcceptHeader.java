@@ -1,6 +1,7 @@
 package com.contoso.linkedin.rest;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Whether a request's {@code Accept} header takes the API's answers ({@code application/json}):
@@ -8,6 +9,9 @@ import java.util.Locale;
  * header, or an empty one, takes anything.
  */
 public final class AcceptHeader {
+    /** A qvalue as RFC 9110 12.4.2 writes it; any other is ignored, as if the range named none. */
+    private static final Pattern QVALUE = Pattern.compile("0(\\.[0-9]{0,3})?|1(\\.0{0,3})?");
+
     private AcceptHeader() {
     }
 
@@ -33,16 +37,13 @@ public final class AcceptHeader {
         return taken;
     }
 
-    /** The range's {@code q}, 1 when it names none; one that is no number counts as 1, as if absent. */
+    /** The range's {@code q}: 1 when it names none, or none that is a qvalue. */
     private static double quality(String[] parts) {
         for (int i = 1; i < parts.length; i++) {
             String parameter = parts[i].strip();
-            if (parameter.length() > 2 && parameter.substring(0, 2).equalsIgnoreCase("q=")) {
-                try {
-                    return Double.parseDouble(parameter.substring(2));
-                } catch (NumberFormatException notANumber) {
-                    return 1;
-                }
+            if (parameter.length() > 2 && parameter.substring(0, 2).equalsIgnoreCase("q=")
+                    && QVALUE.matcher(parameter.substring(2)).matches()) {
+                return Double.parseDouble(parameter.substring(2));
             }
         }
         return 1;

@@ -15,6 +15,7 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -46,7 +47,8 @@ public class RequestFilters {
 
     private static final String DEADLINE = RequestFilters.class.getName() + ".deadline";
 
-    private static final Pattern EMPTY_OBJECT = Pattern.compile("\\s*\\{\\s*}\\s*");
+    /** JSON's white space alone, or around an empty object: a body that names nothing. */
+    private static final Pattern NOTHING = Pattern.compile("[ \\t\\r\\n]*(\\{[ \\t\\r\\n]*}[ \\t\\r\\n]*)?");
 
     private final Access access;
     private final APIGatewayV2HTTPEvent event;
@@ -72,15 +74,25 @@ public class RequestFilters {
         request.setProperty(STARTED, System.nanoTime());
         RequestTrace.begin(lambda);
         String path = request.getUriInfo().getPath();
+        if (path.startsWith(InvalidEventResource.PATH)) {
+            return;
+        }
         boolean takesJson = AcceptHeader.takesJson(request.getHeaderString(HttpHeaders.ACCEPT));
+        if (takesJson) {
+            // Decided here, once, as the hot routes decide it: RESTEasy would read some headers this
+            // takes (a space before a parameter, white space alone) as taking nothing.
+            request.getHeaders().putSingle(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON);
+        }
         boolean unwantedBody = event.getBody() != null && !event.getBody().isEmpty()
                 && Routes.takesNoBody(path, request.getMethod());
-        if (request.getUriInfo().getQueryParameters().isEmpty() && takesJson && !unwantedBody
-                || path.startsWith(InvalidEventResource.PATH)) {
+        if (request.getUriInfo().getQueryParameters().isEmpty() && takesJson && !unwantedBody) {
             return;
         }
         // Who asks comes first: a caller without identity learns nothing of the request (401).
         access.caller();
+        if (!takesJson && !"OPTIONS".equals(request.getMethod()) && !Routes.methodsOf(path).isEmpty()) {
+            throw new NotAcceptableException();
+        }
         List<String> allowed = QUERY_PARAMETERS.entrySet().stream()
                 .filter(endpoint -> path.endsWith(endpoint.getKey())).map(Map.Entry::getValue)
                 .findFirst().orElse(List.of());
@@ -89,9 +101,6 @@ public class RequestFilters {
                 throw new InvalidInputException(allowed.isEmpty() ? "This endpoint takes no query parameters"
                         : "Unknown query parameter; this endpoint takes only " + allowed);
             }
-        }
-        if (!takesJson && !"OPTIONS".equals(request.getMethod()) && !Routes.methodsOf(path).isEmpty()) {
-            throw new NotAcceptableException();
         }
         if (unwantedBody) {
             bodyRefusal().ifPresent(access::refuseOnceGranted);
@@ -109,8 +118,7 @@ public class RequestFilters {
         if (body.length > StrictJson.MAX_BODY_BYTES) {
             return Optional.of(new PayloadTooLargeException("The body is larger than " + StrictJson.MAX_BODY_BYTES + " bytes"));
         }
-        String text = new String(body, StandardCharsets.UTF_8);
-        return text.isBlank() || EMPTY_OBJECT.matcher(text).matches() ? Optional.empty()
+        return NOTHING.matcher(new String(body, StandardCharsets.UTF_8)).matches() ? Optional.empty()
                 : Optional.of(new InvalidInputException("This operation takes no body"));
     }
 

@@ -169,12 +169,15 @@ class MalformedEventTest {
         assertEquals("DISABLED", LambdaEvents.get(setting).as(Identities.globalAdmin(tenant)).send().json().getString("mode"));
     }
 
-    /** A context of another shape names no caller, as none does: 401, not a 400 for the event. */
+    /** A context of another shape, or one naming no tenant, is no caller, as none is: 401. */
     @Test
     void anAuthorizerOfAnotherShape_isNoCaller() {
         String tenant = Tenants.provisioned();
         for (Object authorizer : List.of("x", 1, List.of(), Map.of("lambda", "x"), Map.of("lambda", List.of()),
-                Map.of("jwt", "x"), Map.of("jwt", Map.of("claims", "x")), Map.of("jwt", Map.of("claims", List.of(1))))) {
+                Map.of("jwt", "x"), Map.of("jwt", Map.of("claims", "x")), Map.of("jwt", Map.of("claims", List.of(1))),
+                // claims that name no tenant: no identity either
+                Map.of("lambda", Map.of("foo", "bar")), Map.of("lambda", Map.of("tid", " ", "oid", newId())),
+                Map.of("jwt", Map.of("claims", Map.of("oid", newId(), "scp", "x"))))) {
             Map<String, Object> event = LambdaEvents.get("/tenants/" + tenant + "/linkedin-integration").event();
             contextOf(event).put("authorizer", authorizer);
 

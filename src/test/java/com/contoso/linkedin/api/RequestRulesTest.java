@@ -66,6 +66,9 @@ class RequestRulesTest {
         assertEquals(400, LambdaEvents.get(check).json("[1]").as(Identities.checker()).send().status());
         assertEquals(400, LambdaEvents.delete("/tenants/" + tenant + "/users/" + user + "/linkedin-connection")
                 .json("{\"consent\":\"BOTH_WAYS\"}").as(Identities.user(tenant, user)).send().status());
+        for (String notJsonSpace : List.of("\u000b", "{\u001c}", "\u2003", "\u00a0")) {
+            assertEquals(400, LambdaEvents.put(selected + "/" + user).json(notJsonSpace).as(globalAdmin(tenant)).send().status());
+        }
 
         // Nothing named: an empty object, or white space, is no body.
         assertEquals(200, LambdaEvents.put(selected + "/" + user).json(" { } ").as(globalAdmin(tenant)).send().status());
@@ -116,7 +119,8 @@ class RequestRulesTest {
             Reply checked = LambdaEvents.get(check).header("accept", accept).as(Identities.checker()).send();
             assertEquals(406, checked.status(), () -> accept + ": " + checked);
         }
-        for (String accept : List.of("text/html, application/json;q=0.5", "application/*", "*/*;q=0.1", "")) {
+        for (String accept : List.of("text/html, application/json;q=0.5", "application/*", "*/*;q=0.1", "", "  ",
+                "application/json ;q=1", "Application/Json ; Q=1", "*/* ;q=0.5")) {
             Reply answered = LambdaEvents.get(setting).header("accept", accept).as(globalAdmin(tenant)).send();
             assertEquals(200, answered.status(), () -> accept + ": " + answered);
             assertEquals(200, LambdaEvents.get(check).header("accept", accept).as(Identities.checker()).send().status());

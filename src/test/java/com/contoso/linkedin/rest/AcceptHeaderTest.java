@@ -17,7 +17,10 @@ class AcceptHeaderTest {
             "text/html | false", "application/problem+json | false", "application/json;q=0 | false",
             "application/json;q=0.000 | false", "application/json;q=0, */* | false", "*/*;q=0 | false",
             "'*/*;q=0, application/json' | true", "application/*;q=0, */* | false",
-            "';;;,,' | false", "',' | false", "';' | false", "'application/json;;' | true", "'text/html;q=' | false" })
+            "';;;,,' | false", "',' | false", "';' | false", "'application/json;;' | true", "'text/html;q=' | false",
+            "'application/json ;q=1' | true", "'Application/Json ; Q=0.5' | true", "'application/json\t;q=1' | true",
+            "application/json;q=0.0001 | true", "application/json;q=-1 | true", "application/json;q=NaN | true",
+            "application/json;q=2 | true", "application/json;q=0.001 | true", "application/json;q=1.000 | true" })
     void takesJson(String accept, boolean expected) {
         assertEquals(expected, AcceptHeader.takesJson(accept));
     }
