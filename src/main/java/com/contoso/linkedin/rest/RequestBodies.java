@@ -47,7 +47,7 @@ public final class RequestBodies {
     @RegisterForReflection
     record TenantBody(Cloud cloud, String countryCode, Boolean rolledOut, Boolean usersCanConsentToApps) {
         TenantProfile toProfile() {
-            return new TenantProfile(required(cloud, "cloud"), required(countryCode, "countryCode"),
+            return TenantProfile.written(required(cloud, "cloud"), required(countryCode, "countryCode"),
                     required(rolledOut, "rolledOut"), usersCanConsentToApps == null || usersCanConsentToApps);
         }
     }
