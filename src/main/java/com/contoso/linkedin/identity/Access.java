@@ -35,7 +35,7 @@ public class Access {
 
     public Granted require(String rawTenantId, String rawUserId, Grant... grants) {
         Granted granted = Granted.require(caller(), rawTenantId, rawUserId, grants);
-        granted();
+        throwKeptRefusal();
         return granted;
     }
 
@@ -47,8 +47,8 @@ public class Access {
         onceGranted = refusal;
     }
 
-    /** The grants passed (through {@link #require}, or checked elsewhere): what was kept is thrown now. */
-    public void granted() {
+    /** For a caller whose grants passed (in {@link #require}, or checked elsewhere): the refusal kept, if any. */
+    public void throwKeptRefusal() {
         if (onceGranted != null) {
             throw onceGranted;
         }

@@ -41,8 +41,12 @@ public class Callers {
             claims = ApiGatewayEvents.header(event, "authorization")
                     .flatMap(bearerShortcut.get()::fromAuthorizationHeader);
         }
-        return claims.filter(verified -> verified.get("tid") != null && !verified.get("tid").isBlank())
-                .map(verified -> Claims.toCaller(verified, trust));
+        return claims.filter(Callers::namesATenant).map(verified -> Claims.toCaller(verified, trust));
+    }
+
+    private static boolean namesATenant(Map<String, String> claims) {
+        String tid = claims.get("tid");
+        return tid != null && !tid.isBlank();
     }
 
     /** What an authorizer verified, every value as the string the HTTP API hands on. */

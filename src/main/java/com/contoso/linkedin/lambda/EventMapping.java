@@ -25,13 +25,16 @@ import com.fasterxml.jackson.core.io.InputDecorator;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 
 import io.quarkus.amazon.lambda.runtime.AmazonLambdaMapperRecorder;
@@ -80,7 +83,8 @@ public class EventMapping implements ObjectMapperCustomizer {
      * The Lambda runtime's mapper is a copy of the application's, made before any bean starts, so the
      * input check goes on its parser factory here: before the first event, and only there (request
      * bodies stay strict, {@code rest.StrictJson}). Quarkus' poll loop (the local run, a native build)
-     * reads each event with it before any code of ours runs, and so does {@link EventDispatch}.
+     * reads each event with it before any code of ours runs, and so does {@link EventDispatch}. In the
+     * local run alone, an event sent while the application still starts may be read before this runs.
      */
     @SuppressWarnings("deprecation") // the factory is built already: a builder cannot reach it
     void onStart(@Observes @Priority(1) StartupEvent start) {
@@ -88,6 +92,17 @@ public class EventMapping implements ObjectMapperCustomizer {
         if (lambda != null && !(lambda.getFactory().getInputDecorator() instanceof WholeValue)) {
             lambda.getFactory().setInputDecorator(new WholeValue(lambda.getFactory().copy()));
         }
+    }
+
+    /**
+     * The reader without the input check, for a reader that declines what it cannot read (the hot
+     * routes): the check then runs once, on the way into Quarkus' handler, not on every hot event.
+     * It fails where the check would refuse: Jackson's limits hold on every token it reads or skips,
+     * and more after the value is refused.
+     */
+    static ObjectReader withoutInputCheck(ObjectReader reader) {
+        ObjectReader whole = reader.with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        return reader.getFactory().getInputDecorator() instanceof WholeValue check ? whole.with(check.reader) : whole;
     }
 
     /**
@@ -180,6 +195,8 @@ public class EventMapping implements ObjectMapperCustomizer {
             }
             try {
                 return context.readTreeAsValue(node, APIGatewayV2HTTPEvent.RequestContext.Authorizer.class);
+            } catch (InvalidDefinitionException faultOfTheMapper) {
+                throw faultOfTheMapper;
             } catch (JsonMappingException notAnAuthorizer) {
                 return null;
             }
@@ -222,6 +239,9 @@ public class EventMapping implements ObjectMapperCustomizer {
                 try {
                     event = (APIGatewayV2HTTPEvent) super.deserialize(parser, context);
                 } catch (JsonMappingException wrongShape) {
+                    if (wrongShape instanceof InvalidDefinitionException faultOfTheMapper) {
+                        throw faultOfTheMapper; // not the event's: a 500, logged, as the deployment is at fault
+                    }
                     // A member of the wrong JSON type or past its type's range (a path that is an array,
                     // a context that is a string, a time past a long): the event is the whole input, so
                     // the rest of it is skipped unread.

@@ -96,31 +96,32 @@ final class EventSanitizer {
         if (headers == null) {
             return null;
         }
-        String length = null;
-        String host = null;
+        String bodyLength = null;
+        boolean right = true;
         for (Map.Entry<String, String> header : headers.entrySet()) {
             if ("content-length".equalsIgnoreCase(header.getKey())) {
-                length = header.getValue();
+                bodyLength = bodyLength(event);
+                right &= header.getValue() != null && header.getValue().equals(bodyLength);
             } else if ("host".equalsIgnoreCase(header.getKey())) {
-                host = header.getValue();
+                right &= readableHost(header.getValue());
             }
         }
-        String bodyLength = length == null ? null : bodyLength(event);
-        boolean lengthRight = length == null || length.equals(bodyLength);
-        boolean hostReadable = host == null || host.isEmpty() || readableHost(host);
-        if (lengthRight && hostReadable) {
+        if (right) {
             return headers;
         }
+        // Every entry judged: names that differ in case only are all handed on.
         Map<String, String> kept = new LinkedHashMap<>();
-        headers.forEach((name, value) -> {
-            if ("content-length".equalsIgnoreCase(name)) {
-                if (bodyLength != null) {
-                    kept.put(name, bodyLength);
+        boolean lengthKept = false;
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            if ("content-length".equalsIgnoreCase(header.getKey())) {
+                if (bodyLength != null && !lengthKept) {
+                    kept.put(header.getKey(), bodyLength);
+                    lengthKept = true;
                 }
-            } else if (!"host".equalsIgnoreCase(name) || hostReadable) {
-                kept.put(name, value);
+            } else if (!"host".equalsIgnoreCase(header.getKey()) || readableHost(header.getValue())) {
+                kept.put(header.getKey(), header.getValue());
             }
-        });
+        }
         return kept;
     }
 
@@ -134,7 +135,11 @@ final class EventSanitizer {
         return Integer.toString(bytes.length);
     }
 
+    /** No host, or an empty one, is read as none: the handler puts in {@code localhost}. */
     private static boolean readableHost(String host) {
+        if (host == null || host.isEmpty()) {
+            return true;
+        }
         var parts = HOST.matcher(host);
         return parts.matches() && (parts.group(1) == null || Integer.parseInt(parts.group(1)) <= 65_535);
     }

@@ -80,7 +80,7 @@ public class HotRoutes {
         // Events are read and responses written with the Lambda runtime's own mapper, exactly as
         // Quarkus' handler does; it built their (de)serializers already, at start-up.
         ObjectMapper lambda = Objects.requireNonNullElse(AmazonLambdaMapperRecorder.objectMapper, mapper);
-        this.events = lambda.readerFor(APIGatewayV2HTTPEvent.class);
+        this.events = EventMapping.withoutInputCheck(lambda.readerFor(APIGatewayV2HTTPEvent.class));
         this.responses = lambda.writerFor(APIGatewayV2HTTPResponse.class);
         this.retryAfter = retryAfter;
         this.metrics = config.metrics();

@@ -65,14 +65,19 @@ public class RequestFilters {
         this.metrics = config.metrics();
     }
 
+    /** First of all: the request's clock and trace, for its log line. */
+    @ServerRequestFilter(preMatching = true, priority = Priorities.USER - 1)
+    public void begin(ContainerRequestContext request) {
+        request.setProperty(STARTED, System.nanoTime());
+        RequestTrace.begin(lambda);
+    }
+
     /**
      * Before RESTEasy's own negotiation, which answered 406 before the caller was known (and took
      * {@code application/json;q=0}); errors are problem+json whatever the header says.
      */
     @ServerRequestFilter(preMatching = true)
     public void refuseWhatTheOperationDoesNotTake(ContainerRequestContext request) {
-        request.setProperty(STARTED, System.nanoTime());
-        RequestTrace.begin(lambda);
         String path = request.getUriInfo().getPath();
         if (path.startsWith(InvalidEventResource.PATH)) {
             return;
@@ -90,7 +95,7 @@ public class RequestFilters {
         }
         // Who asks comes first: a caller without identity learns nothing of the request (401).
         access.caller();
-        if (!takesJson && !"OPTIONS".equals(request.getMethod()) && !Routes.methodsOf(path).isEmpty()) {
+        if (!takesJson && Routes.takes(path, request.getMethod())) {
             throw new NotAcceptableException();
         }
         List<String> allowed = QUERY_PARAMETERS.entrySet().stream()

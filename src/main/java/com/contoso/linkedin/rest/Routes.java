@@ -1,6 +1,5 @@
 package com.contoso.linkedin.rest;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,33 +17,34 @@ import java.util.stream.Collectors;
  */
 final class Routes {
     private record Route(String template, Pattern path, Set<String> methods, Set<String> withBody) {
-        /** Methods marked {@code {}} take a JSON body. */
         static Route of(String template, String... methods) {
-            return new Route(template, Pattern.compile(template.replaceAll("\\{[^/]+}", "[^/]+")),
-                    Arrays.stream(methods).map(method -> method.replace("{}", "")).collect(Collectors.toUnmodifiableSet()),
-                    Arrays.stream(methods).filter(method -> method.endsWith("{}")).map(method -> method.replace("{}", ""))
-                            .collect(Collectors.toUnmodifiableSet()));
+            return new Route(template, Pattern.compile(template.replaceAll("\\{[^/]+}", "[^/]+")), Set.of(methods), Set.of());
+        }
+
+        /** The methods of this path that take a JSON body. */
+        Route bodyOn(String... methods) {
+            return new Route(template, path, this.methods, Set.of(methods));
         }
     }
 
     private static final List<Route> ROUTES = List.of(
-            Route.of("/tenants/{tenantId}", "GET", "PUT{}", "DELETE"),
-            Route.of("/tenants/{tenantId}/linkedin-integration", "GET", "PUT{}"),
+            Route.of("/tenants/{tenantId}", "GET", "PUT", "DELETE").bodyOn("PUT"),
+            Route.of("/tenants/{tenantId}/linkedin-integration", "GET", "PUT").bodyOn("PUT"),
             Route.of("/tenants/{tenantId}/linkedin-integration/audit", "GET"),
-            Route.of("/tenants/{tenantId}/linkedin-integration/preview", "POST{}"),
+            Route.of("/tenants/{tenantId}/linkedin-integration/preview", "POST").bodyOn("POST"),
             Route.of("/tenants/{tenantId}/linkedin-integration/selected-users", "GET"),
             Route.of("/tenants/{tenantId}/linkedin-integration/selected-users/{userId}", "PUT", "DELETE"),
-            Route.of("/tenants/{tenantId}/groups/{groupId}/members", "POST{}"),
+            Route.of("/tenants/{tenantId}/groups/{groupId}/members", "POST").bodyOn("POST"),
             Route.of("/tenants/{tenantId}/users/{userId}", "DELETE"),
-            Route.of("/tenants/{tenantId}/users/{userId}/office-policy", "PUT{}"),
-            Route.of("/tenants/{tenantId}/users/{userId}/office-option", "PUT{}"),
-            Route.of("/tenants/{tenantId}/users/{userId}/linkedin-profile-visibility", "PUT{}"),
-            Route.of("/tenants/{tenantId}/users/{userId}/linkedin-connection", "PUT{}", "DELETE"),
+            Route.of("/tenants/{tenantId}/users/{userId}/office-policy", "PUT").bodyOn("PUT"),
+            Route.of("/tenants/{tenantId}/users/{userId}/office-option", "PUT").bodyOn("PUT"),
+            Route.of("/tenants/{tenantId}/users/{userId}/linkedin-profile-visibility", "PUT").bodyOn("PUT"),
+            Route.of("/tenants/{tenantId}/users/{userId}/linkedin-connection", "PUT", "DELETE").bodyOn("PUT"),
             Route.of("/tenants/{tenantId}/users/{userId}/linkedin-eligibility", "GET"),
-            Route.of("/tenants/{tenantId}/linkedin-eligibility/batch", "POST{}"),
-            Route.of("/tenants/{tenantId}/profile-cards/linkedin", "POST{}"),
-            Route.of("/ofrep/v1/evaluate/flags/{key}", "POST{}"),
-            Route.of("/ofrep/v1/evaluate/flags", "POST{}"));
+            Route.of("/tenants/{tenantId}/linkedin-eligibility/batch", "POST").bodyOn("POST"),
+            Route.of("/tenants/{tenantId}/profile-cards/linkedin", "POST").bodyOn("POST"),
+            Route.of("/ofrep/v1/evaluate/flags/{key}", "POST").bodyOn("POST"),
+            Route.of("/ofrep/v1/evaluate/flags", "POST").bodyOn("POST"));
 
     private Routes() {
     }
@@ -54,14 +54,24 @@ final class Routes {
         return route(path).map(Route::methods).orElse(Set.of());
     }
 
-    /** Whether this method of a path of the API is one that takes no body (HEAD as GET). */
-    static boolean takesNoBody(String path, String method) {
-        String asked = "HEAD".equals(method) ? "GET" : method;
-        return route(path).filter(route -> route.methods().contains(asked) && !route.withBody().contains(asked)).isPresent();
+    /** Whether the API takes this method on this path (HEAD where it takes GET). */
+    static boolean takes(String path, String method) {
+        return route(path).filter(route -> route.methods().contains(asked(method))).isPresent();
     }
 
+    /** Whether this method of a path of the API is one that takes no body (HEAD as GET). */
+    static boolean takesNoBody(String path, String method) {
+        return takes(path, method) && route(path).filter(route -> !route.withBody().contains(asked(method))).isPresent();
+    }
+
+    private static String asked(String method) {
+        return "HEAD".equals(method) ? "GET" : method;
+    }
+
+    /** The route of a path; RESTEasy matches a path with one trailing slash as the path without it. */
     private static Optional<Route> route(String path) {
-        return ROUTES.stream().filter(route -> route.path().matcher(path).matches()).findFirst();
+        String matched = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        return ROUTES.stream().filter(route -> route.path().matcher(matched).matches()).findFirst();
     }
 
     /** The {@code Allow} header of a path that takes {@code methods}: them, HEAD with GET, and OPTIONS. */

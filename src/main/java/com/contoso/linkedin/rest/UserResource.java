@@ -169,7 +169,7 @@ public class UserResource {
             schema = @Schema(implementation = EligibilityView.class), example = Examples.ELIGIBILITY))
     public EligibilityView eligibility(@RestPath String tenantId, @RestPath String userId, @Context UriInfo uri) {
         var asked = answers.mayCheck(access.caller(), tenantId, userId);
-        access.granted();
+        access.throwKeptRefusal();
         return answers.check(asked, EligibilityAnswers.client(QueryParameters.of(uri).single("client")));
     }
 }

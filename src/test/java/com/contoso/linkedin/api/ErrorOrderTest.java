@@ -16,6 +16,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 import com.contoso.linkedin.api.AuthorizationMatrixTest.Endpoint;
 import com.contoso.linkedin.support.Identities;
 import com.contoso.linkedin.support.LambdaEvents;
+import com.contoso.linkedin.support.Tenants;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -84,6 +85,31 @@ class ErrorOrderTest {
 
         assertEquals(expected, reply.status(), () -> endpoint + " as " + caller + ": " + reply);
         assertEquals("application/problem+json", reply.header("content-type"));
+    }
+
+    /**
+     * Every operation that takes no body, called by a caller it admits with one: 400 once the grants
+     * pass (413 past 64 KiB), whatever the route; each has to throw the refusal Access keeps.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyOperationWithoutABody")
+    void aBodyWhereTheOperationTakesNone_isRefused_onEveryRoute(Endpoint endpoint) {
+        String tenant = Tenants.provisioned();
+        String user = Identities.newId();
+        AuthorizationMatrixTest.Caller admitted = endpoint.admitted().iterator().next();
+
+        var garbage = endpoint.request().apply(tenant, user).json("garbage").as(admitted.claims(tenant, user)).send();
+        var tooLarge = endpoint.request().apply(tenant, user).json(" ".repeat(70_000) + "x")
+                .as(admitted.claims(tenant, user)).send();
+
+        assertEquals(400, garbage.status(), () -> endpoint + ": " + garbage);
+        assertEquals(413, tooLarge.status(), () -> endpoint + ": " + tooLarge);
+        assertEquals("application/problem+json", garbage.header("content-type"));
+    }
+
+    static Stream<Endpoint> everyOperationWithoutABody() {
+        return AuthorizationMatrixTest.ENDPOINTS.stream()
+                .filter(endpoint -> endpoint.request().apply(Identities.newId(), Identities.newId()).event().get("body") == null);
     }
 
     private static void as(LambdaEvents request, String caller) {

@@ -145,6 +145,11 @@ class MalformedEventTest {
         for (String host : List.of(" ", "a b", "h:99999", "\uffff", "[::1", "h:")) {
             spoilers.put("host " + host, event -> headersOf(event).put("host", host));
         }
+        spoilers.put("host twice, once unreadable", event -> headersOf(event).put("Host", "a b"));
+        spoilers.put("content-length twice", event -> {
+            headersOf(event).put("Content-Length", "abc");
+            headersOf(event).put("content-length", "7");
+        });
         spoilers.put("time past a long", event -> contextOf(event).put("timeEpoch", new java.math.BigInteger("9223372036854775808")));
         spoilers.forEach((what, spoil) -> {
             Map<String, Object> read = LambdaEvents.get(setting).as(Identities.globalAdmin(tenant)).event();

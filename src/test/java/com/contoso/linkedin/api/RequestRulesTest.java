@@ -70,6 +70,7 @@ class RequestRulesTest {
             assertEquals(400, LambdaEvents.put(selected + "/" + user).json(notJsonSpace).as(globalAdmin(tenant)).send().status());
         }
 
+        assertEquals(400, LambdaEvents.put(selected + "/" + user + "/").json("garbage").as(globalAdmin(tenant)).send().status());
         // Nothing named: an empty object, or white space, is no body.
         assertEquals(200, LambdaEvents.put(selected + "/" + user).json(" { } ").as(globalAdmin(tenant)).send().status());
         assertEquals(200, LambdaEvents.get(check).json("{}").as(Identities.checker()).send().status());
@@ -119,6 +120,10 @@ class RequestRulesTest {
             Reply checked = LambdaEvents.get(check).header("accept", accept).as(Identities.checker()).send();
             assertEquals(406, checked.status(), () -> accept + ": " + checked);
         }
+        Reply slash = LambdaEvents.get(setting + "/").header("accept", "application/json;q=0").as(globalAdmin(tenant)).send();
+        assertEquals(406, slash.status(), () -> "a trailing slash, matched as without: " + slash);
+        Reply wrongMethod = LambdaEvents.request("PATCH", setting).header("accept", "text/html").as(globalAdmin(tenant)).send();
+        assertEquals(405, wrongMethod.status(), () -> "a method the path does not take: " + wrongMethod);
         for (String accept : List.of("text/html, application/json;q=0.5", "application/*", "*/*;q=0.1", "", "  ",
                 "application/json ;q=1", "Application/Json ; Q=1", "*/* ;q=0.5")) {
             Reply answered = LambdaEvents.get(setting).header("accept", accept).as(globalAdmin(tenant)).send();

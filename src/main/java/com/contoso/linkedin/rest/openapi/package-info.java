@@ -51,8 +51,9 @@
                 responses = {
                         @APIResponse(name = ApiDocument.BAD_REQUEST, description = """
                                 The request breaks an input rule: an id that is not a GUID, a body that is not the \
-                                operation's strict JSON (unknown, duplicate, missing or wrongly typed fields), an \
-                                unknown or repeated query parameter. Nothing was changed.""",
+                                operation's strict JSON (unknown, duplicate, missing or wrongly typed fields) or a \
+                                body sent where the operation takes none, an unknown or repeated query parameter. \
+                                Nothing was changed.""",
                                 content = @Content(mediaType = ApiDocument.PROBLEM_JSON, schema = @Schema(ref = ApiDocument.PROBLEM),
                                         example = Examples.BAD_REQUEST)),
                         @APIResponse(name = ApiDocument.UNAUTHENTICATED, description = """
