@@ -1,5 +1,7 @@
 package com.contoso.linkedin.identity;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 
@@ -33,5 +35,19 @@ public final class ApiGatewayEvents {
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether the event carries a body: an empty one is none. */
+    public static boolean hasBody(APIGatewayV2HTTPEvent event) {
+        return event.getBody() != null && !event.getBody().isEmpty();
+    }
+
+    /** The body's bytes as Quarkus' handler hands them on (decoded where the event says base64); none, empty. */
+    public static byte[] bodyBytes(APIGatewayV2HTTPEvent event) {
+        if (event.getBody() == null) {
+            return new byte[0];
+        }
+        return event.getIsBase64Encoded() ? Base64.getDecoder().decode(event.getBody())
+                : event.getBody().getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.contoso.linkedin.identity.ApiGatewayEvents;
 
 /**
  * Makes any routable event something Quarkus' Lambda handler can hand to Netty, so that the
@@ -127,12 +128,7 @@ final class EventSanitizer {
 
     /** The size in bytes of the body Quarkus' handler hands on, or null for none. */
     private static String bodyLength(APIGatewayV2HTTPEvent event) {
-        String body = event.getBody();
-        if (body == null) {
-            return null;
-        }
-        byte[] bytes = event.getIsBase64Encoded() ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
-        return Integer.toString(bytes.length);
+        return event.getBody() == null ? null : Integer.toString(ApiGatewayEvents.bodyBytes(event).length);
     }
 
     /** No host, or an empty one, is read as none: the handler puts in {@code localhost}. */

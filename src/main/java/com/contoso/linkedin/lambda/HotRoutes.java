@@ -126,7 +126,7 @@ public class HotRoutes {
         Caller caller = identified.get();
         String method = context.getHttp().getMethod();
         Matcher path;
-        if ("GET".equals(method) && (path = CHECK.matcher(event.getRawPath())).matches() && !hasBody(event)) {
+        if ("GET".equals(method) && (path = CHECK.matcher(event.getRawPath())).matches() && !ApiGatewayEvents.hasBody(event)) {
             var client = EligibilityAnswers.client(clientQuery(event.getRawQueryString()));
             var asked = answers.mayCheck(caller, path.group(1), path.group(2));
             return Optional.of(new Call(caller, () -> answers.check(asked, client)));
@@ -196,7 +196,4 @@ public class HotRoutes {
         return event.getRawQueryString() != null && !event.getRawQueryString().isEmpty();
     }
 
-    private static boolean hasBody(APIGatewayV2HTTPEvent event) {
-        return event.getBody() != null && !event.getBody().isEmpty();
-    }
 }

@@ -1,8 +1,8 @@
 package com.contoso.linkedin.rest;
 
-/** The request body is over the contract's limit. */
+/** The request body is over the contract's limit ({@link StrictJson#MAX_BODY_BYTES}). */
 class PayloadTooLargeException extends RuntimeException {
-    PayloadTooLargeException(String detail) {
-        super(detail, null, false, false);
+    PayloadTooLargeException() {
+        super("The body is larger than " + StrictJson.MAX_BODY_BYTES + " bytes", null, false, false);
     }
 }

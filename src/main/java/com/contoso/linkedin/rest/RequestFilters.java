@@ -2,7 +2,6 @@ package com.contoso.linkedin.rest;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +24,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.contoso.linkedin.config.LinkedInConfig;
 import com.contoso.linkedin.domain.InvalidInputException;
 import com.contoso.linkedin.identity.Access;
+import com.contoso.linkedin.identity.ApiGatewayEvents;
 import com.contoso.linkedin.metrics.Metrics;
 import com.contoso.linkedin.store.Deadline;
 
@@ -88,8 +88,7 @@ public class RequestFilters {
             // takes (a space before a parameter, white space alone) as taking nothing.
             request.getHeaders().putSingle(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON);
         }
-        boolean unwantedBody = event.getBody() != null && !event.getBody().isEmpty()
-                && Routes.takesNoBody(path, request.getMethod());
+        boolean unwantedBody = ApiGatewayEvents.hasBody(event) && Routes.takesNoBody(path, request.getMethod());
         if (request.getUriInfo().getQueryParameters().isEmpty() && takesJson && !unwantedBody) {
             return;
         }
@@ -118,10 +117,9 @@ public class RequestFilters {
      * which names nothing.
      */
     private Optional<RuntimeException> bodyRefusal() {
-        byte[] body = event.getIsBase64Encoded() ? Base64.getDecoder().decode(event.getBody())
-                : event.getBody().getBytes(StandardCharsets.UTF_8);
+        byte[] body = ApiGatewayEvents.bodyBytes(event);
         if (body.length > StrictJson.MAX_BODY_BYTES) {
-            return Optional.of(new PayloadTooLargeException("The body is larger than " + StrictJson.MAX_BODY_BYTES + " bytes"));
+            return Optional.of(new PayloadTooLargeException());
         }
         return NOTHING.matcher(new String(body, StandardCharsets.UTF_8)).matches() ? Optional.empty()
                 : Optional.of(new InvalidInputException("This operation takes no body"));

@@ -61,7 +61,8 @@ final class Routes {
 
     /** Whether this method of a path of the API is one that takes no body (HEAD as GET). */
     static boolean takesNoBody(String path, String method) {
-        return takes(path, method) && route(path).filter(route -> !route.withBody().contains(asked(method))).isPresent();
+        String asked = asked(method);
+        return route(path).filter(route -> route.methods().contains(asked) && !route.withBody().contains(asked)).isPresent();
     }
 
     private static String asked(String method) {

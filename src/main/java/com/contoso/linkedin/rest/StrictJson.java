@@ -108,7 +108,7 @@ public class StrictJson {
     public <T> T read(String contentType, String body, Class<T> type) {
         if (body != null
                 && (body.length() > MAX_BODY_BYTES || body.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES)) {
-            throw new PayloadTooLargeException("The body is larger than " + MAX_BODY_BYTES + " bytes");
+            throw new PayloadTooLargeException();
         }
         if (contentType == null || !isJson(contentType)) {
             throw new UnsupportedContentTypeException("The body must be sent as Content-Type: application/json");
